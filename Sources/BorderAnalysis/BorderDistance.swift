@@ -1,0 +1,42 @@
+import BorderModel
+import Geodesy
+
+/// Where one point lies relative to the border.
+public struct BorderDistance: Sendable, Equatable {
+    /// WGS84 geodesic distance to the border, metres.
+    public var distanceMetres: Double
+    /// The nearest point of the border.
+    public var nearest: Coordinate
+    /// Kilometres along the border from the tripoint to the nearest point.
+    public var chainageKilometres: Double
+    /// The country whose land holds the point, or `other` (sea, elsewhere).
+    public var side: Country
+    /// True when the nearest point is one of the border's two ends (beyond the tripoint or the coast).
+    public var isBeyondEnd: Bool
+    public var nearestPlace: PlaceBearing?
+}
+
+/// A point's position relative to a named place, e.g. "14.2 km SW of Mand".
+public struct PlaceBearing: Sendable, Equatable {
+    public var place: Place
+    /// Geodesic metres from the place to the point.
+    public var distanceMetres: Double
+    /// Azimuth from the place to the point, degrees clockwise from north.
+    public var azimuth: Double
+
+    public var compassPoint: String { Compass.point(forAzimuth: azimuth) }
+
+    public var description: String {
+        let kilometres = distanceMetres / 1000
+        if kilometres < 0.05 { return "at \(place.name)" }
+        let figure = kilometres < 100 ? String(format1: kilometres) : String(Int(kilometres.rounded()))
+        return "\(figure) km \(compassPoint) of \(place.name)"
+    }
+}
+
+extension String {
+    init(format1 value: Double) {
+        let tenths = (value * 10).rounded()
+        self = "\(Int(tenths) / 10).\(abs(Int(tenths)) % 10)"
+    }
+}

@@ -1,0 +1,72 @@
+import Foundation
+import Geodesy
+
+/// The Point features of a GeoJSON FeatureCollection; the feature `id` and every property
+/// become fields (nested values as JSON text).
+public struct GeoJSONRecordSource: RecordSource {
+    public let file: String
+    public let header: [String]
+    private let features: [[String: Any]]
+    private var position = 0
+
+    public init(path: String) throws {
+        file = path
+        let data: Data
+        do { data = try Data(contentsOf: URL(fileURLWithPath: path)) } catch {
+            throw UnusableInput(file: path, reason: FileManager.default.fileExists(atPath: path) ? "not readable" : "no such file")
+        }
+        let object: Any
+        do { object = try JSONSerialization.jsonObject(with: data) } catch {
+            throw UnusableInput(file: path, reason: "not valid JSON")
+        }
+        guard let collection = object as? [String: Any], collection["type"] as? String == "FeatureCollection",
+              let features = collection["features"] as? [Any] else {
+            throw UnusableInput(file: path, reason: "not a GeoJSON FeatureCollection")
+        }
+        self.features = features.map { $0 as? [String: Any] ?? [:] }
+        var header = ["id"]
+        for feature in self.features {
+            for key in (feature["properties"] as? [String: Any] ?? [:]).keys.sorted() where !header.contains(key) {
+                header.append(key)
+            }
+        }
+        self.header = header
+    }
+
+    public mutating func next() throws -> InputRecord? {
+        guard position < features.count else { return nil }
+        let feature = features[position]
+        position += 1
+        let properties = feature["properties"] as? [String: Any] ?? [:]
+        let fields = header.map { key in Self.text(key == "id" ? feature["id"] : properties[key]) }
+        return InputRecord(row: position, fields: fields, position: point(of: feature))
+    }
+
+    private func point(of feature: [String: Any]) -> Result<Coordinate, Rejection> {
+        func reject(_ value: String, _ reason: String) -> Result<Coordinate, Rejection> {
+            .failure(Rejection(file: file, row: position, column: "geometry", value: value, reason: reason))
+        }
+        guard let geometry = feature["geometry"] as? [String: Any] else { return reject("null", "the feature has no geometry") }
+        let type = geometry["type"] as? String ?? "?"
+        guard type == "Point" else { return reject(type, "expected a Point geometry") }
+        guard let numbers = geometry["coordinates"] as? [Any], numbers.count >= 2,
+              let longitude = (numbers[0] as? NSNumber)?.doubleValue, let latitude = (numbers[1] as? NSNumber)?.doubleValue else {
+            return reject(Self.text(geometry["coordinates"]), "coordinates must be [longitude, latitude]")
+        }
+        let coordinate = Coordinate(longitude: longitude, latitude: latitude)
+        guard coordinate.isValid else { return reject("[\(longitude), \(latitude)]", "outside -180…180, -90…90") }
+        return .success(coordinate)
+    }
+
+    static func text(_ value: Any?) -> String {
+        switch value {
+        case nil, is NSNull: return ""
+        case let string as String: return string
+        case let number as NSNumber: return number.stringValue
+        case let other?:
+            guard JSONSerialization.isValidJSONObject(other),
+                  let data = try? JSONSerialization.data(withJSONObject: other, options: [.sortedKeys]) else { return "\(other)" }
+            return String(decoding: data, as: UTF8.self)
+        }
+    }
+}

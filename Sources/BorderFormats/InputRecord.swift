@@ -1,0 +1,68 @@
+import Foundation
+import Geodesy
+
+/// One input row: its fields as read (passed through to the output) and the position found in
+/// them, or why no position could be found.
+public struct InputRecord: Sendable {
+    /// Row number as a spreadsheet shows it (the header is row 1) or the feature number (from 1).
+    public var row: Int
+    public var fields: [String]
+    public var position: Result<Coordinate, Rejection>
+}
+
+/// Why a row was not measured, naming the file, row, column and value.
+public struct Rejection: Error, Sendable, Equatable, CustomStringConvertible {
+    public var file: String
+    public var row: Int
+    public var column: String
+    public var value: String
+    public var reason: String
+
+    public init(file: String, row: Int, column: String, value: String, reason: String) {
+        self.file = file
+        self.row = row
+        self.column = column
+        self.value = value
+        self.reason = reason
+    }
+
+    public var description: String {
+        let shown = value.count > 60 ? String(value.prefix(57)) + "..." : value
+        return "\(file): row \(row), column \(column), value \"\(shown)\": \(reason)"
+    }
+}
+
+/// Input that cannot be used at all (missing file, no coordinate columns, unreadable JSON).
+public struct UnusableInput: Error, Sendable, CustomStringConvertible {
+    public var file: String
+    public var reason: String
+
+    public init(file: String, reason: String) {
+        self.file = file
+        self.reason = reason
+    }
+
+    public var description: String { "\(file): \(reason)" }
+}
+
+/// A stream of input rows with a fixed header.
+public protocol RecordSource {
+    var header: [String] { get }
+    var file: String { get }
+    /// The next row, or nil at the end. Throws `UnusableInput` when reading itself fails.
+    mutating func next() throws -> InputRecord?
+}
+
+/// Parses one coordinate value, explaining what is wrong with it.
+enum CoordinateField {
+    struct Problem: Error { var reason: String }
+
+    static func parse(_ text: String, limit: Double) -> Result<Double, Problem> {
+        let trimmed = text.trimmingCharacters(in: .whitespaces)
+        guard !trimmed.isEmpty else { return .failure(Problem(reason: "empty")) }
+        guard let value = Double(trimmed) else { return .failure(Problem(reason: "not a number")) }
+        guard value.isFinite else { return .failure(Problem(reason: "not a finite number")) }
+        guard abs(value) <= limit else { return .failure(Problem(reason: "outside -\(Int(limit))…\(Int(limit))")) }
+        return .success(value)
+    }
+}

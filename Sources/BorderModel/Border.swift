@@ -1,0 +1,48 @@
+import Foundation
+import Geodesy
+
+/// The Pakistan–Iran border: one line from the Koh-i-Malik Siah tripoint to Gwatar (Gwadar) Bay,
+/// each edge the WGS84 geodesic between its vertices. Facing along it (north to south),
+/// Pakistan is on the left and Iran on the right.
+public struct Border: Sendable {
+    public let line: GeodesicPolyline
+    public let name: String
+    public let source: String
+    public let licence: String
+    public let countryOnLeft: Country = .pakistan
+    public let countryOnRight: Country = .iran
+
+    public init(line: GeodesicPolyline, name: String, source: String, licence: String) {
+        self.line = line
+        self.name = name
+        self.source = source
+        self.licence = licence
+    }
+
+    public var lengthKilometres: Double { line.length / 1000 }
+    public var start: Coordinate { line.vertices.first! }
+    public var end: Coordinate { line.vertices.last! }
+
+    /// Reads the first LineString feature of a GeoJSON file.
+    public static func load(from url: URL) throws -> Border {
+        let features = try JSONFile.features(at: url)
+        guard let feature = features.first(where: { ($0["geometry"] as? [String: Any])?["type"] as? String == "LineString" }),
+              let geometry = feature["geometry"] as? [String: Any],
+              let positions = geometry["coordinates"] as? [[Double]] else {
+            throw ModelError(file: url.path, "no LineString feature with numeric coordinates")
+        }
+        let vertices = try positions.enumerated().map { index, position in
+            guard position.count >= 2 else { throw ModelError(file: url.path, "position \(index) has fewer than two numbers") }
+            return Coordinate(longitude: position[0], latitude: position[1])
+        }
+        let properties = feature["properties"] as? [String: Any] ?? [:]
+        do {
+            return Border(line: try GeodesicPolyline(vertices),
+                          name: properties["name"] as? String ?? url.lastPathComponent,
+                          source: properties["source"] as? String ?? "",
+                          licence: properties["licence"] as? String ?? "")
+        } catch {
+            throw ModelError(file: url.path, "\(error)")
+        }
+    }
+}

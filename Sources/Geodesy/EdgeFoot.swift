@@ -1,0 +1,54 @@
+import Foundation
+
+/// The nearest point to `target` on one geodesic edge, found exactly.
+///
+/// Along the edge, the distance D(s) to the target has slope −cos(θ), where θ is the angle at the
+/// edge point between the edge and the geodesic to the target; the foot is where θ = 90°.
+/// Newton's step on the ellipsoid is Δs = (m12 / M12)·cos θ (reduced length over geodesic scale,
+/// which is exact on a plane and quadratic near the root elsewhere); it is kept inside a
+/// bracket that shrinks with every evaluation, falling back to bisection.
+struct EdgeFoot: Sendable {
+    /// Distance from the start of the edge, metres.
+    var offset: Double
+    var coordinate: Coordinate
+    /// Geodesic distance to the target, metres.
+    var distance: Double
+    /// Forward azimuth of the edge at the foot, and azimuth from the foot to the target (degrees).
+    var edgeAzimuth: Double
+    var targetAzimuth: Double
+
+    static func find(on segment: GeodesicSegment, target: Coordinate, near guess: Double,
+                     geodesic: Geodesic) -> EdgeFoot {
+        let length = segment.length
+        func evaluate(_ s: Double) -> (foot: EdgeFoot, slope: Double, step: Double) {
+            let (point, edgeAzimuth) = segment.position(at: s)
+            let g = geodesic.inverse(point, target)
+            let cosine = cos((g.azimuth1 - edgeAzimuth) * .pi / 180)
+            let scale = g.geodesicScale > 0.01 ? g.reducedLength / g.geodesicScale : g.distance
+            let foot = EdgeFoot(offset: s, coordinate: point, distance: g.distance,
+                                edgeAzimuth: edgeAzimuth, targetAzimuth: g.azimuth1)
+            return (foot, -cosine, scale * cosine)
+        }
+
+        var low = 0.0, high = length              // the foot lies in [low, high]
+        var lowEvaluated = false, highEvaluated = false
+        var s = min(max(guess, 0), length)
+        var current = evaluate(s)
+        var best = current.foot
+        for _ in 0..<60 {
+            if current.foot.distance == 0 { break }
+            if current.slope < 0 { low = s; lowEvaluated = true } else { high = s; highEvaluated = true }
+            if high - low <= 1e-9 { break }
+            var next = s + current.step
+            if next <= low || next >= high {
+                // Newton left the bracket: stop at a bare end of the edge, else bisect.
+                if next <= low && !lowEvaluated { next = low } else if next >= high && !highEvaluated { next = high } else { next = (low + high) / 2 }
+            }
+            if abs(next - s) < 1e-7 { break }
+            s = next
+            current = evaluate(s)
+            if current.foot.distance < best.distance { best = current.foot }
+        }
+        return best
+    }
+}

@@ -1,0 +1,78 @@
+import CPROJ
+
+/// Karney's geodesics on an ellipsoid (PROJ's `geodesic.h`), as a plain value:
+/// `geod_geodesic` holds only numbers, so one instance is shared freely between threads.
+public struct Geodesic: Sendable {
+    fileprivate var raw = geod_geodesic()
+
+    public init(equatorialRadius a: Double, flattening f: Double) {
+        geod_init(&raw, a, f)
+    }
+
+    public static let wgs84 = Geodesic(equatorialRadius: 6_378_137, flattening: 1 / 298.257223563)
+
+    public var equatorialRadius: Double { raw.a }
+    public var flattening: Double { raw.f }
+
+    /// The shortest geodesic between two points: its length in metres and azimuths in degrees.
+    public func inverse(_ from: Coordinate, _ to: Coordinate) -> InverseSolution {
+        var s12 = 0.0, azi1 = 0.0, azi2 = 0.0, m12 = 0.0, M12 = 0.0, M21 = 0.0
+        withUnsafePointer(to: raw) { g in
+            _ = geod_geninverse(g, from.latitude, from.longitude, to.latitude, to.longitude,
+                                &s12, &azi1, &azi2, &m12, &M12, &M21, nil)
+        }
+        return InverseSolution(distance: s12, azimuth1: azi1, azimuth2: azi2,
+                               reducedLength: m12, geodesicScale: M12)
+    }
+
+    /// The point reached after `distance` metres from `from` heading `azimuth` degrees.
+    public func direct(from: Coordinate, azimuth: Double, distance: Double) -> Coordinate {
+        var lat = 0.0, lon = 0.0
+        withUnsafePointer(to: raw) { g in
+            geod_direct(g, from.latitude, from.longitude, azimuth, distance, &lat, &lon, nil)
+        }
+        return Coordinate(longitude: lon, latitude: lat)
+    }
+
+    /// The geodesic segment from `from` to `to`, ready for positions along it.
+    public func segment(from: Coordinate, to: Coordinate) -> GeodesicSegment {
+        var line = geod_geodesicline()
+        withUnsafePointer(to: raw) { g in
+            geod_inverseline(&line, g, from.latitude, from.longitude, to.latitude, to.longitude,
+                             GEOD_LATITUDE.rawValue | GEOD_LONGITUDE.rawValue | GEOD_AZIMUTH.rawValue | GEOD_DISTANCE_IN.rawValue)
+        }
+        return GeodesicSegment(raw: line)
+    }
+
+    /// Geodesic length of a polyline, metres.
+    public func length(of points: [Coordinate]) -> Double {
+        zip(points, points.dropFirst()).reduce(0) { $0 + inverse($1.0, $1.1).distance }
+    }
+}
+
+/// The answer of the inverse problem. `reducedLength` (m12) and `geodesicScale` (M12) describe
+/// how nearby geodesics spread; the nearest-point search uses them for Newton steps.
+public struct InverseSolution: Sendable, Equatable {
+    public var distance: Double
+    public var azimuth1: Double
+    public var azimuth2: Double
+    public var reducedLength: Double
+    public var geodesicScale: Double
+}
+
+/// A finite geodesic between two vertices; positions are addressed by distance from its start.
+public struct GeodesicSegment: Sendable {
+    fileprivate var raw: geod_geodesicline
+
+    /// Length in metres.
+    public var length: Double { raw.s13 }
+
+    /// The point `distance` metres from the start and the forward azimuth of the segment there.
+    public func position(at distance: Double) -> (coordinate: Coordinate, azimuth: Double) {
+        var lat = 0.0, lon = 0.0, azi = 0.0
+        withUnsafePointer(to: raw) { line in
+            geod_position(line, distance, &lat, &lon, &azi)
+        }
+        return (Coordinate(longitude: lon, latitude: lat), azi)
+    }
+}

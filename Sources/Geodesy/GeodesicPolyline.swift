@@ -1,0 +1,63 @@
+import Foundation
+
+/// A polyline whose edges are WGS84 geodesics between consecutive vertices, with chainage
+/// (metres along the line from its first vertex) and an exact nearest-point search.
+public struct GeodesicPolyline: Sendable {
+    public let vertices: [Coordinate]
+    /// Chainage of each vertex, metres; the last value is the line's length.
+    public let chainage: [Double]
+    public let geodesic: Geodesic
+    let index: SegmentIndex
+
+    public init(_ vertices: [Coordinate], geodesic: Geodesic = .wgs84) throws {
+        guard vertices.count >= 2 else { throw GeometryError.invalid("a line needs at least two vertices, got \(vertices.count)") }
+        if let bad = vertices.firstIndex(where: { !$0.isValid }) {
+            throw GeometryError.invalid("vertex \(bad) is not a valid longitude/latitude: \(vertices[bad])")
+        }
+        self.vertices = vertices
+        self.geodesic = geodesic
+        var chainage = [0.0]
+        chainage.reserveCapacity(vertices.count)
+        for (a, b) in zip(vertices, vertices.dropFirst()) {
+            chainage.append(chainage.last! + geodesic.inverse(a, b).distance)
+        }
+        self.chainage = chainage
+        self.index = SegmentIndex(vertices: vertices, geodesic: geodesic)
+    }
+
+    public var length: Double { chainage.last! }
+    public var edgeCount: Int { vertices.count - 1 }
+
+    /// The geodesic edge from vertex `edge` to vertex `edge + 1`.
+    public func segment(_ edge: Int) -> GeodesicSegment {
+        geodesic.segment(from: vertices[edge], to: vertices[edge + 1])
+    }
+
+    /// The point at `metres` along the line (clamped to its ends).
+    public func point(atChainage metres: Double) -> Coordinate {
+        let (edge, offset) = locate(chainage: metres)
+        return offset == 0 ? vertices[edge] : segment(edge).position(at: offset).coordinate
+    }
+
+    /// The edge holding `metres` and the distance along it.
+    func locate(chainage metres: Double) -> (edge: Int, offset: Double) {
+        let clamped = min(max(metres, 0), length)
+        var low = 0, high = edgeCount - 1          // last edge whose start chainage ≤ clamped
+        while low < high {
+            let mid = (low + high + 1) / 2
+            if chainage[mid] <= clamped { low = mid } else { high = mid - 1 }
+        }
+        return (low, min(clamped - chainage[low], chainage[low + 1] - chainage[low]))
+    }
+
+    /// The vertices of the part of the line between two chainages, ends included.
+    public func subline(from start: Double, to end: Double) -> [Coordinate] {
+        let (a, b) = (min(start, end), max(start, end))
+        let (first, _) = locate(chainage: a), (last, _) = locate(chainage: b)
+        var points = [point(atChainage: a)]
+        if first < last { points += vertices[(first + 1)...last] }
+        let tail = point(atChainage: b)
+        if tail != points.last! || points.count == 1 { points.append(tail) }
+        return points
+    }
+}

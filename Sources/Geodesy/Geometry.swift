@@ -1,0 +1,122 @@
+import CGEOS
+
+/// A GEOS geometry owned by one context. Planar: coordinates are lon/lat numbers to GEOS, so
+/// use it for topology (contains, intersection, validity, I/O), never for distances in metres.
+public final class Geometry {
+    let context: GEOSContext
+    let pointer: OpaquePointer
+
+    init(context: GEOSContext, pointer: OpaquePointer) {
+        self.context = context
+        self.pointer = pointer
+    }
+
+    deinit { GEOSGeom_destroy_r(context.handle, pointer) }
+
+    /// Parses Well-Known Text; the error carries GEOS's parse message.
+    public convenience init(wkt: String, context: GEOSContext) throws {
+        guard let reader = GEOSWKTReader_create_r(context.handle) else { throw context.failure("cannot create a WKT reader") }
+        defer { GEOSWKTReader_destroy_r(context.handle, reader) }
+        guard let pointer = GEOSWKTReader_read_r(context.handle, reader, wkt) else { throw context.failure("cannot read WKT") }
+        self.init(context: context, pointer: pointer)
+    }
+
+    /// Parses a GeoJSON geometry (or Feature/FeatureCollection, as GEOS does).
+    public convenience init(geoJSON: String, context: GEOSContext) throws {
+        guard let reader = GEOSGeoJSONReader_create_r(context.handle) else { throw context.failure("cannot create a GeoJSON reader") }
+        defer { GEOSGeoJSONReader_destroy_r(context.handle, reader) }
+        guard let pointer = GEOSGeoJSONReader_readGeometry_r(context.handle, reader, geoJSON) else { throw context.failure("cannot read GeoJSON") }
+        self.init(context: context, pointer: pointer)
+    }
+
+    public convenience init(point: Coordinate, context: GEOSContext) throws {
+        guard let pointer = GEOSGeom_createPointFromXY_r(context.handle, point.longitude, point.latitude) else {
+            throw context.failure("cannot create a point")
+        }
+        self.init(context: context, pointer: pointer)
+    }
+
+    public var wkt: String {
+        get throws {
+            guard let writer = GEOSWKTWriter_create_r(context.handle) else { throw context.failure("cannot create a WKT writer") }
+            defer { GEOSWKTWriter_destroy_r(context.handle, writer) }
+            GEOSWKTWriter_setTrim_r(context.handle, writer, 1)
+            return try context.takeString(GEOSWKTWriter_write_r(context.handle, writer, pointer), or: "cannot write WKT")
+        }
+    }
+
+    public var geoJSON: String {
+        get throws {
+            guard let writer = GEOSGeoJSONWriter_create_r(context.handle) else { throw context.failure("cannot create a GeoJSON writer") }
+            defer { GEOSGeoJSONWriter_destroy_r(context.handle, writer) }
+            return try context.takeString(GEOSGeoJSONWriter_writeGeometry_r(context.handle, writer, pointer, -1),
+                                          or: "cannot write GeoJSON")
+        }
+    }
+
+    public var typeName: String {
+        get throws { try context.takeString(GEOSGeomType_r(context.handle, pointer), or: "cannot read the geometry type") }
+    }
+
+    /// GEOS's validity verdict and, when invalid, its reason (e.g. "Self-intersection[…]").
+    public var validityReason: String {
+        get throws { try context.takeString(GEOSisValidReason_r(context.handle, pointer), or: "cannot check validity") }
+    }
+
+    public var isEmpty: Bool {
+        get throws {
+            let result = GEOSisEmpty_r(context.handle, pointer)   // 2 on exception
+            guard result != 2 else { throw context.failure("cannot test emptiness") }
+            return result == 1
+        }
+    }
+
+    /// Planar area in square degrees; only useful as a sanity check of orientation-free size.
+    public var planarArea: Double {
+        get throws {
+            var area = 0.0
+            guard GEOSArea_r(context.handle, pointer, &area) == 1 else { throw context.failure("cannot compute the area") }
+            return area
+        }
+    }
+
+    public func intersection(_ other: Geometry) throws -> Geometry {
+        guard let result = GEOSIntersection_r(context.handle, pointer, other.pointer) else { throw context.failure("intersection failed") }
+        return Geometry(context: context, pointer: result)
+    }
+
+    public func union(_ other: Geometry) throws -> Geometry {
+        guard let result = GEOSUnion_r(context.handle, pointer, other.pointer) else { throw context.failure("union failed") }
+        return Geometry(context: context, pointer: result)
+    }
+
+    public func difference(_ other: Geometry) throws -> Geometry {
+        guard let result = GEOSDifference_r(context.handle, pointer, other.pointer) else { throw context.failure("difference failed") }
+        return Geometry(context: context, pointer: result)
+    }
+
+    /// An index-backed copy for repeated point-in-polygon tests.
+    public func prepared() throws -> PreparedGeometry { try PreparedGeometry(self) }
+}
+
+/// A prepared geometry; keeps its base geometry alive, as GEOS requires.
+public final class PreparedGeometry {
+    let base: Geometry
+    let pointer: OpaquePointer
+
+    init(_ base: Geometry) throws {
+        guard let pointer = GEOSPrepare_r(base.context.handle, base.pointer) else { throw base.context.failure("cannot prepare the geometry") }
+        self.base = base
+        self.pointer = pointer
+    }
+
+    deinit { GEOSPreparedGeom_destroy_r(base.context.handle, pointer) }
+
+    /// True when the point lies inside or on the boundary.
+    public func covers(_ point: Coordinate) throws -> Bool {
+        let probe = try Geometry(point: point, context: base.context)
+        let result = GEOSPreparedIntersects_r(base.context.handle, pointer, probe.pointer)  // 2 on exception
+        guard result != 2 else { throw base.context.failure("point test failed") }
+        return result == 1
+    }
+}

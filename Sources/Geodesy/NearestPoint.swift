@@ -1,0 +1,131 @@
+import Foundation
+
+/// Where a point lies relative to a polyline: the exact geodesic distance and its foot.
+public struct NearestPoint: Sendable, Equatable {
+    /// WGS84 geodesic distance, metres.
+    public var distance: Double
+    /// The nearest point on the line.
+    public var coordinate: Coordinate
+    /// Metres along the line from its first vertex to the nearest point.
+    public var chainage: Double
+    /// Index of the edge holding the nearest point.
+    public var edge: Int
+    /// Which side of the line (facing along it) the point is on; nil when it is on the line
+    /// or its foot is one of the line's two ends (the sides are not defined beyond the ends).
+    public var side: LineSide?
+    /// True when the nearest point is the first or last vertex of the line.
+    public var isAtEnd: Bool
+}
+
+public enum LineSide: String, Sendable {
+    case left, right
+}
+
+extension GeodesicPolyline {
+    /// The exact nearest point on the line to `target` (geodesic edges, WGS84).
+    ///
+    /// 1. The piece whose 3-D chord is nearest gives a first edge, refined exactly.
+    /// 2. Every other piece is rejected only when its chord lower bound, converted to a geodesic
+    ///    bound, exceeds the best exact distance; the survivors are refined exactly.
+    ///    The conversion scales the arc−chord excess measured on the best foot (it grows as c³) and
+    ///    allows for its change with direction (at most e′²·θ/(12R²)·c³, taken four times over).
+    public func nearestPoint(to target: Coordinate) -> NearestPoint {
+        let p = Vector3(target, on: geodesic)
+
+        var firstPiece = 0, firstChord = Double.infinity, firstT = 0.0
+        index.visit(from: p, keep: { $0 < firstChord }) { i in
+            let piece = index.pieces[i]
+            let (d, t) = p.distance(toSegment: piece.start, piece.end)
+            if d < firstChord { (firstPiece, firstChord, firstT) = (i, d, t) }
+        }
+        let first = index.pieces[firstPiece]
+        var bestEdge = first.edge
+        var best = refine(edge: bestEdge, target: target,
+                          guess: first.startOffset + firstT * (first.endOffset - first.startOffset))
+        var refined: [Int] = [bestEdge]
+
+        var bound = ChordBound(target: p, foot: Vector3(best.coordinate, on: geodesic), distance: best.distance)
+        index.visit(from: p, keep: { bound.mayBeat(chordLowerBound: $0, angle: .pi) }) { i in
+            let piece = index.pieces[i]
+            guard !refined.contains(piece.edge) else { return }
+            let (d, t) = p.distance(toSegment: piece.start, piece.end)
+            guard bound.mayBeat(chordLowerBound: d - piece.bow, angle: bound.angle(to: piece, t: t)) else { return }
+            refined.append(piece.edge)
+            let candidate = refine(edge: piece.edge, target: target,
+                                   guess: piece.startOffset + t * (piece.endOffset - piece.startOffset))
+            if candidate.distance < best.distance {
+                (best, bestEdge) = (candidate, piece.edge)
+                bound = ChordBound(target: p, foot: Vector3(best.coordinate, on: geodesic), distance: best.distance)
+            }
+        }
+        return describe(best, edge: bestEdge)
+    }
+
+    private func refine(edge: Int, target: Coordinate, guess: Double) -> EdgeFoot {
+        EdgeFoot.find(on: segment(edge), target: target, near: guess, geodesic: geodesic)
+    }
+
+    private func describe(_ foot: EdgeFoot, edge: Int) -> NearestPoint {
+        let edgeLength = chainage[edge + 1] - chainage[edge]
+        let atStart = foot.offset <= 0, atEnd = foot.offset >= edgeLength
+        let isLineEnd = (atStart && edge == 0) || (atEnd && edge == edgeCount - 1)
+        var side: LineSide? = nil
+        if foot.distance > 0 && !isLineEnd {
+            // At a vertex the two edges meeting there bound the left wedge.
+            var incoming = foot.edgeAzimuth, outgoing = foot.edgeAzimuth
+            if atStart { incoming = geodesic.inverse(vertices[edge - 1], vertices[edge]).azimuth2 }
+            if atEnd { outgoing = geodesic.inverse(vertices[edge + 1], vertices[edge + 2]).azimuth1 }
+            side = Self.side(incoming: incoming, outgoing: outgoing, towards: foot.targetAzimuth)
+        }
+        return NearestPoint(distance: foot.distance, coordinate: foot.coordinate,
+                            chainage: chainage[edge] + min(foot.offset, edgeLength), edge: edge,
+                            side: side, isAtEnd: isLineEnd)
+    }
+
+    /// Left when `towards` lies in the wedge swept anticlockwise from the outgoing direction to the
+    /// reversed incoming one (azimuths in degrees, clockwise from north).
+    static func side(incoming: Double, outgoing: Double, towards: Double) -> LineSide {
+        func turn(_ angle: Double) -> Double { let r = angle.truncatingRemainder(dividingBy: 360); return r < 0 ? r + 360 : r }
+        return turn(outgoing - towards) < turn(outgoing - incoming - 180) ? .left : .right
+    }
+}
+
+/// Converts 3-D chord lower bounds into geodesic lower bounds near the best foot found so far.
+private struct ChordBound {
+    static let secondEccentricitySquared = 0.0067394967422764
+    static let minRadius = 6_335_439.0
+    /// Beyond this chord the c³ model is not trusted and only the bare chord bound is used.
+    static let modelLimit = 1_500_000.0
+
+    let target: Vector3
+    let direction: Vector3
+    let chord: Double
+    let distance: Double
+    let excess: Double  // arc − chord per cubic metre of chord along the best direction
+
+    init(target: Vector3, foot: Vector3, distance: Double) {
+        self.target = target
+        let offset = foot - target
+        chord = offset.length
+        direction = chord > 0 ? offset * (1 / chord) : offset
+        self.distance = distance
+        excess = chord > 1_000 ? (distance - chord) / (chord * chord * chord) : 1 / (24 * Self.minRadius * Self.minRadius)
+    }
+
+    /// Angle at the target between the best foot and a piece's nearest chord point.
+    func angle(to piece: SegmentIndex.Piece, t: Double) -> Double {
+        let q = piece.start + (piece.end - piece.start) * t - target
+        let length = q.length
+        guard length > 0, chord > 0 else { return .pi }
+        return acos(min(1, max(-1, q.dot(direction) / length)))
+    }
+
+    /// False only when every point at chord distance ≥ `c` in a direction within `angle` of the
+    /// best foot is provably farther than the best distance.
+    func mayBeat(chordLowerBound c: Double, angle: Double) -> Bool {
+        guard c > 0 else { return true }
+        guard chord < Self.modelLimit else { return c <= distance }
+        let drift = Self.secondEccentricitySquared * angle / (3 * Self.minRadius * Self.minRadius)
+        return c + (excess - drift) * c * c * c <= distance
+    }
+}

@@ -1,0 +1,21 @@
+import ArgumentParser
+import BorderModel
+import BorderFormats
+import Foundation
+
+/// Where the bundled data lives; shared by every command.
+struct DataOptions: ParsableArguments {
+    @Option(name: .customLong("data"), help: ArgumentHelp("Folder with border.geojson, places.csv, countries.geojson (default: the bundled data/).", valueName: "DIR"))
+    var directory: String?
+
+    func loadAtlas() throws -> Atlas {
+        guard let url = directory.map({ URL(fileURLWithPath: $0) }) ?? DataDirectory.locate() else {
+            throw UnusableInput(file: "data/", reason: "cannot find the bundled data folder; pass --data DIR or set BORDER_DATA")
+        }
+        do {
+            return try Atlas.load(from: url)
+        } catch {
+            throw UnusableInput(file: url.path, reason: "\(error)")
+        }
+    }
+}
