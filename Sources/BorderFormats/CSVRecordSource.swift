@@ -1,3 +1,4 @@
+import BorderModel
 import CSV
 import Foundation
 import Geodesy
@@ -57,7 +58,7 @@ public struct CSVRecordSource: RecordSource {
 
     public mutating func next() throws -> InputRecord? {
         guard let fields = reader.next() else {
-            if let error = reader.error { throw UnusableInput(file: file, reason: "cannot read row \(row + 1): \(error)") }
+            if let error = reader.error, !CSVEndOfFile.isEndOfFile(error) { throw UnusableInput(file: file, reason: "cannot read row \(row + 1): \(error)") }
             return nil
         }
         row += 1

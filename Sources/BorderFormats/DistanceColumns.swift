@@ -6,10 +6,10 @@ public enum DistanceColumns {
     public static let names = ["distance_m", "nearest_lon", "nearest_lat", "chainage_km", "side", "beyond_end",
                                "nearest_place", "nearest_place_km", "nearest_place_bearing", "nearest_place_desc"]
 
-    /// The values as text: millimetre-level decimals (distance 0.1 mm, positions ~0.1 mm, chainage 1 mm).
+    /// The values as text: millimetre-level decimals (distance 1 µm, positions ~0.1 mm, chainage 1 mm).
     static func text(_ result: BorderDistance) -> [String] {
         let place = result.nearestPlace
-        return [FixedPoint.format(result.distanceMetres, decimals: 4),
+        return [FixedPoint.format(result.distanceMetres, decimals: 6),
                 FixedPoint.format(result.nearest.longitude, decimals: 9),
                 FixedPoint.format(result.nearest.latitude, decimals: 9),
                 FixedPoint.format(result.chainageKilometres, decimals: 6),

@@ -14,7 +14,7 @@ struct CSVTable {
             header = reader.headerRow ?? []
             var rows: [[String]] = []
             while let row = reader.next() { rows.append(row) }
-            if let error = reader.error { throw ModelError(file: url.path, "\(error)") }
+            if let error = reader.error, !CSVEndOfFile.isEndOfFile(error) { throw ModelError(file: url.path, "\(error)") }
             self.rows = rows
         } catch let error as ModelError { throw error } catch {
             throw ModelError(file: url.path, "cannot parse CSV: \(error)")
@@ -42,5 +42,15 @@ struct CSVTable {
             throw ModelError(file: file, "row \(row): column \(column): not a number: \(text)")
         }
         return value
+    }
+}
+
+/// On Linux a file `InputStream` says it has bytes available at its end, so CSV.swift reads
+/// zero bytes and records `cannotReadFile` there. Real read failures arrive as
+/// `streamErrorHasOccurred`, so `cannotReadFile` after the last row only means the end.
+public enum CSVEndOfFile {
+    public static func isEndOfFile(_ error: Error) -> Bool {
+        if case CSVError.cannotReadFile = error { return true }
+        return false
     }
 }
