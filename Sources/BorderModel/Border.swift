@@ -23,24 +23,30 @@ public struct Border: Sendable {
     public var start: Coordinate { line.vertices.first! }
     public var end: Coordinate { line.vertices.last! }
 
-    /// Reads the first LineString feature of a GeoJSON file.
+    /// Reads the first LineString feature of a GeoJSON FeatureCollection.
     public static func load(from url: URL) throws -> Border {
-        let features = try JSONFile.features(at: url)
-        guard let feature = features.first(where: { ($0["geometry"] as? [String: Any])?["type"] as? String == "LineString" }),
-              let geometry = feature["geometry"] as? [String: Any],
-              let positions = geometry["coordinates"] as? [[Double]] else {
-            throw ModelError(file: url.path, "no LineString feature with numeric coordinates")
+        struct Collection: Decodable { var features: [Feature] }
+        struct Feature: Decodable { var geometry: Geometry?; var properties: Properties? }
+        struct Geometry: Decodable { var type: String; var coordinates: [[Double]]? }
+        struct Properties: Decodable { var name: String?; var source: String?; var licence: String? }
+        let feature: Feature
+        do {
+            let data = try Data(contentsOf: url)
+            let features = try JSONDecoder().decode(Collection.self, from: data).features
+            guard let line = features.first(where: { $0.geometry?.type == "LineString" }) else {
+                throw ModelError(file: url.path, "no LineString feature")
+            }
+            feature = line
+        } catch let error as ModelError { throw error } catch {
+            throw ModelError(file: url.path, "not a GeoJSON FeatureCollection with a LineString: \(error)")
         }
-        let vertices = try positions.enumerated().map { index, position in
+        let vertices = try (feature.geometry?.coordinates ?? []).enumerated().map { index, position in
             guard position.count >= 2 else { throw ModelError(file: url.path, "position \(index) has fewer than two numbers") }
             return Coordinate(longitude: position[0], latitude: position[1])
         }
-        let properties = feature["properties"] as? [String: Any] ?? [:]
         do {
-            return Border(line: try GeodesicPolyline(vertices),
-                          name: properties["name"] as? String ?? url.lastPathComponent,
-                          source: properties["source"] as? String ?? "",
-                          licence: properties["licence"] as? String ?? "")
+            return Border(line: try GeodesicPolyline(vertices), name: feature.properties?.name ?? url.lastPathComponent,
+                          source: feature.properties?.source ?? "", licence: feature.properties?.licence ?? "")
         } catch {
             throw ModelError(file: url.path, "\(error)")
         }

@@ -10,6 +10,8 @@ import Foundation
 struct EdgeFoot: Sendable {
     /// Distance from the start of the edge, metres.
     var offset: Double
+    /// Length of the edge, metres.
+    var edgeLength: Double
     var coordinate: Coordinate
     /// Geodesic distance to the target, metres.
     var distance: Double
@@ -17,15 +19,20 @@ struct EdgeFoot: Sendable {
     var edgeAzimuth: Double
     var targetAzimuth: Double
 
-    static func find(on segment: GeodesicSegment, target: Coordinate, near guess: Double,
-                     geodesic: Geodesic) -> EdgeFoot {
+    var isAtStart: Bool { offset <= 0 }
+    var isAtEnd: Bool { offset >= edgeLength }
+
+    /// `start` and `end` are the edge's vertices, returned exactly when the foot is one of them.
+    static func find(on segment: GeodesicSegment, from start: Coordinate, to end: Coordinate,
+                     target: Coordinate, near guess: Double, geodesic: Geodesic) -> EdgeFoot {
         let length = segment.length
         func evaluate(_ s: Double) -> (foot: EdgeFoot, slope: Double, step: Double) {
-            let (point, edgeAzimuth) = segment.position(at: s)
+            var (point, edgeAzimuth) = segment.position(at: s)
+            if s <= 0 { point = start } else if s >= length { point = end }
             let g = geodesic.inverse(point, target)
             let cosine = cos((g.azimuth1 - edgeAzimuth) * .pi / 180)
             let scale = g.geodesicScale > 0.01 ? g.reducedLength / g.geodesicScale : g.distance
-            let foot = EdgeFoot(offset: s, coordinate: point, distance: g.distance,
+            let foot = EdgeFoot(offset: s, edgeLength: length, coordinate: point, distance: g.distance,
                                 edgeAzimuth: edgeAzimuth, targetAzimuth: g.azimuth1)
             return (foot, -cosine, scale * cosine)
         }

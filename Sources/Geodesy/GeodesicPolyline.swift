@@ -22,7 +22,8 @@ public struct GeodesicPolyline: Sendable {
             chainage.append(chainage.last! + geodesic.inverse(a, b).distance)
         }
         self.chainage = chainage
-        self.index = SegmentIndex(vertices: vertices, geodesic: geodesic)
+        self.index = SegmentIndex(vertices: vertices, lengths: zip(chainage, chainage.dropFirst()).map { $1 - $0 },
+                                  geodesic: geodesic)
     }
 
     public var length: Double { chainage.last! }

@@ -29,6 +29,15 @@ public final class Geometry {
         self.init(context: context, pointer: pointer)
     }
 
+    /// Reads Well-Known Binary.
+    public convenience init(wkb: [UInt8], context: GEOSContext) throws {
+        guard let reader = GEOSWKBReader_create_r(context.handle) else { throw context.failure("cannot create a WKB reader") }
+        defer { GEOSWKBReader_destroy_r(context.handle, reader) }
+        let read = wkb.withUnsafeBufferPointer { GEOSWKBReader_read_r(context.handle, reader, $0.baseAddress, $0.count) }
+        guard let pointer = read else { throw context.failure("cannot read WKB") }
+        self.init(context: context, pointer: pointer)
+    }
+
     public convenience init(point: Coordinate, context: GEOSContext) throws {
         guard let pointer = GEOSGeom_createPointFromXY_r(context.handle, point.longitude, point.latitude) else {
             throw context.failure("cannot create a point")
@@ -51,6 +60,31 @@ public final class Geometry {
             defer { GEOSGeoJSONWriter_destroy_r(context.handle, writer) }
             return try context.takeString(GEOSGeoJSONWriter_writeGeometry_r(context.handle, writer, pointer, -1),
                                           or: "cannot write GeoJSON")
+        }
+    }
+
+    /// Well-Known Binary, a compact copy that any context can read back.
+    public var wkb: [UInt8] {
+        get throws {
+            guard let writer = GEOSWKBWriter_create_r(context.handle) else { throw context.failure("cannot create a WKB writer") }
+            defer { GEOSWKBWriter_destroy_r(context.handle, writer) }
+            var size = 0
+            guard let bytes = GEOSWKBWriter_write_r(context.handle, writer, pointer, &size) else { throw context.failure("cannot write WKB") }
+            defer { GEOSFree_r(context.handle, bytes) }
+            return Array(UnsafeBufferPointer(start: bytes, count: size))
+        }
+    }
+
+    /// The members of a collection (copies), or the geometry itself when it is not a collection.
+    public var parts: [Geometry] {
+        get throws {
+            let count = GEOSGetNumGeometries_r(context.handle, pointer)   // -1 on exception
+            guard count >= 0 else { throw context.failure("cannot count the parts") }
+            return try (0..<count).map { index in
+                guard let part = GEOSGetGeometryN_r(context.handle, pointer, index),
+                      let copy = GEOSGeom_clone_r(context.handle, part) else { throw context.failure("cannot copy part \(index)") }
+                return Geometry(context: context, pointer: copy)
+            }
         }
     }
 

@@ -62,12 +62,13 @@ extension GeodesicPolyline {
     }
 
     private func refine(edge: Int, target: Coordinate, guess: Double) -> EdgeFoot {
-        EdgeFoot.find(on: segment(edge), target: target, near: guess, geodesic: geodesic)
+        EdgeFoot.find(on: segment(edge), from: vertices[edge], to: vertices[edge + 1],
+                      target: target, near: guess, geodesic: geodesic)
     }
 
     private func describe(_ foot: EdgeFoot, edge: Int) -> NearestPoint {
         let edgeLength = chainage[edge + 1] - chainage[edge]
-        let atStart = foot.offset <= 0, atEnd = foot.offset >= edgeLength
+        let atStart = foot.isAtStart, atEnd = foot.isAtEnd
         let isLineEnd = (atStart && edge == 0) || (atEnd && edge == edgeCount - 1)
         var side: LineSide? = nil
         if foot.distance > 0 && !isLineEnd {
@@ -78,7 +79,7 @@ extension GeodesicPolyline {
             side = Self.side(incoming: incoming, outgoing: outgoing, towards: foot.targetAzimuth)
         }
         return NearestPoint(distance: foot.distance, coordinate: foot.coordinate,
-                            chainage: chainage[edge] + min(foot.offset, edgeLength), edge: edge,
+                            chainage: atEnd ? chainage[edge + 1] : chainage[edge] + min(foot.offset, edgeLength), edge: edge,
                             side: side, isAtEnd: isLineEnd)
     }
 

@@ -42,22 +42,22 @@ struct SegmentIndex: Sendable {
     /// levels[0] holds one sphere per leaf of `leafSize` pieces; each next level halves the count.
     let levels: [[Sphere]]
 
-    init(vertices: [Coordinate], geodesic: Geodesic) {
+    /// `lengths[i]` is the geodesic length of edge i; only edges longer than a piece are cut.
+    init(vertices: [Coordinate], lengths: [Double], geodesic: Geodesic) {
         var pieces: [Piece] = []
         pieces.reserveCapacity(vertices.count)
-        for edge in 0..<max(0, vertices.count - 1) {
-            let segment = geodesic.segment(from: vertices[edge], to: vertices[edge + 1])
-            let count = max(1, Int((segment.length / Self.maxPieceLength).rounded(.up)))
-            var start = Vector3(vertices[edge], on: geodesic)
+        var start = Vector3(vertices[0], on: geodesic)
+        for (edge, length) in lengths.enumerated() {
+            let count = max(1, Int((length / Self.maxPieceLength).rounded(.up)))
+            let segment = count > 1 ? geodesic.segment(from: vertices[edge], to: vertices[edge + 1]) : nil
+            let pieceLength = length / Double(count)
+            let bow = pieceLength * pieceLength * Self.maxCurvature / 4 + 1e-6   // twice the circular-arc sagitta
             for k in 1...count {
-                let offset = segment.length * Double(k) / Double(count)
-                let endPoint = k == count ? vertices[edge + 1] : segment.position(at: offset).coordinate
+                let offset = pieceLength * Double(k)
+                let endPoint = k == count ? vertices[edge + 1] : segment!.position(at: offset).coordinate
                 let end = Vector3(endPoint, on: geodesic)
-                let length = segment.length / Double(count)
-                let bow = length * length * Self.maxCurvature / 8 * 1.05 + 1e-9
-                pieces.append(Piece(start: start, end: end, edge: edge,
-                                    startOffset: segment.length * Double(k - 1) / Double(count),
-                                    endOffset: offset, bow: bow))
+                pieces.append(Piece(start: start, end: end, edge: edge, startOffset: offset - pieceLength,
+                                    endOffset: k == count ? length : offset, bow: bow))
                 start = end
             }
         }

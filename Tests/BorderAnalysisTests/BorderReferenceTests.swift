@@ -1,0 +1,52 @@
+import BorderModel
+import Foundation
+import Testing
+@testable import Geodesy
+
+/// The engine against the exact GeographicLib oracle (scripts/reference/make_border_references.py):
+/// centimetres from the border, beside its longest (17 km) edges, beyond both ends, far away.
+@Suite struct BorderReferenceTests {
+    @Test func distancesMatchTheOracleWithinOneMillimetre() throws {
+        let border = try Fixtures.border().line
+        let references = try Fixtures.csv(Fixtures.resources.appendingPathComponent("border-references.csv"))
+        #expect(references.count > 50)
+        for reference in references {
+            let point = Coordinate(longitude: Double(reference["lon"]!)!, latitude: Double(reference["lat"]!)!)
+            let nearest = border.nearestPoint(to: point)
+            let expected = Double(reference["distance_m"]!)!
+            #expect(abs(nearest.distance - expected) < 0.001, "\(reference["id"]!): \(nearest.distance) vs \(expected)")
+            #expect(abs(nearest.chainage - Double(reference["chainage_m"]!)!) < 1, "\(reference["id"]!) chainage")
+            let foot = Coordinate(longitude: Double(reference["near_lon"]!)!, latitude: Double(reference["near_lat"]!)!)
+            #expect(Geodesic.wgs84.inverse(foot, nearest.coordinate).distance < 0.01, "\(reference["id"]!) foot")
+        }
+    }
+
+    /// The pruned search against refining every edge, on part of the real border.
+    @Test func prunedSearchEqualsExhaustiveSearch() throws {
+        let vertices = Array(try Fixtures.border().line.vertices[3000..<4200])
+        let line = try GeodesicPolyline(vertices)
+        var generator = SplitMix64(seed: 7)
+        for _ in 0..<12 {
+            let point = Coordinate(longitude: 62 + generator.unit() * 2, latitude: 27 + generator.unit() * 2)
+            let exhaustive = (0..<line.edgeCount).map {
+                EdgeFoot.find(on: line.segment($0), from: line.vertices[$0], to: line.vertices[$0 + 1],
+                              target: point, near: 0, geodesic: .wgs84).distance
+            }.min()!
+            #expect(abs(line.nearestPoint(to: point).distance - exhaustive) < 1e-6)
+        }
+    }
+}
+
+/// A small deterministic generator for test points.
+struct SplitMix64 {
+    var state: UInt64
+    init(seed: UInt64) { state = seed }
+    mutating func next() -> UInt64 {
+        state &+= 0x9E37_79B9_7F4A_7C15
+        var z = state
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return z ^ (z >> 31)
+    }
+    mutating func unit() -> Double { Double(next() >> 11) / Double(1 << 53) }
+}

@@ -1,0 +1,42 @@
+import BorderModel
+import Foundation
+
+/// Paths of the repository, found from this file.
+enum Fixtures {
+    static let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+        .deletingLastPathComponent().deletingLastPathComponent()
+    static let data = repository.appendingPathComponent("data")
+    static let resources = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Resources")
+
+    nonisolated(unsafe) static var cachedAtlas: Atlas?
+    static let lock = NSLock()
+
+    /// The bundled data, loaded once for all tests.
+    static func atlas() throws -> Atlas {
+        lock.lock(); defer { lock.unlock() }
+        if let cachedAtlas { return cachedAtlas }
+        let atlas = try Atlas.load(from: data)
+        cachedAtlas = atlas
+        return atlas
+    }
+
+    nonisolated(unsafe) static var cachedBorder: Border?
+
+    /// The bundled border alone.
+    static func border() throws -> Border {
+        lock.lock(); defer { lock.unlock() }
+        if let cachedBorder { return cachedBorder }
+        let border = try Border.load(from: data.appendingPathComponent("border.geojson"))
+        cachedBorder = border
+        return border
+    }
+
+    /// Rows of a small CSV without quoted fields, as dictionaries.
+    static func csv(_ url: URL) throws -> [[String: String]] {
+        let lines = try String(contentsOf: url, encoding: .utf8).split(separator: "\n").map(String.init)
+        let header = lines[0].split(separator: ",").map(String.init)
+        return lines.dropFirst().map { line in
+            Dictionary(uniqueKeysWithValues: zip(header, line.split(separator: ",", omittingEmptySubsequences: false).map(String.init)))
+        }
+    }
+}
