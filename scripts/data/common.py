@@ -75,7 +75,7 @@ def gshhg_lines(region, levels=(1,)):
 
 
 def gmt_select_mask(points, mask):
-    """Indices of points kept by `gmt select -Df -N<mask>` (mask ocean/land/lake/island/pond)."""
+    """Indices of points kept by `gmt select -Df -N<mask>`; mask = ocean/land/lake/island/pond, each k (keep) or s (skip)."""
     txt = "".join("%.10f %.10f %d\n" % (x, y, i) for i, (x, y) in enumerate(points))
     out = subprocess.run(["gmt", "select", "-Df", "-N" + mask], input=txt, check=True,
                          capture_output=True, text=True, cwd=tempfile.gettempdir()).stdout
