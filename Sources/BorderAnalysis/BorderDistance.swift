@@ -24,11 +24,15 @@ public struct PlaceBearing: Sendable, Equatable {
     /// Azimuth from the place to the point, degrees clockwise from north.
     public var azimuth: Double
 
-    public var compassPoint: String { Compass.point(forAzimuth: azimuth) }
+    /// Within this distance a point is "at" the place and has no bearing.
+    public static let atPlaceWithin = 50.0
+
+    /// The 16-point compass direction from the place to the point; empty when it is at the place.
+    public var compassPoint: String { distanceMetres < Self.atPlaceWithin ? "" : Compass.point(forAzimuth: azimuth) }
 
     public var description: String {
         let kilometres = distanceMetres / 1000
-        if kilometres < 0.05 { return "at \(place.name)" }
+        if distanceMetres < Self.atPlaceWithin { return "at \(place.name)" }
         let figure = kilometres < 100 ? String(format1: kilometres) : String(Int(kilometres.rounded()))
         return "\(figure) km \(compassPoint) of \(place.name)"
     }

@@ -56,6 +56,9 @@ struct EdgeFoot: Sendable {
             current = evaluate(s)
             if current.foot.distance < best.distance { best = current.foot }
         }
+        // A foot within a micrometre of a vertex is that vertex (exact coordinates, exact chainage).
+        if best.offset > 0 && best.offset < 1e-6 { best = evaluate(0).foot }
+        if best.offset < length && best.offset > length - 1e-6 { best = evaluate(length).foot }
         return best
     }
 }

@@ -3,12 +3,14 @@
     python3 scripts/data/check_border.py [other.geojson ...]
 Default references: the bench sample and the border-sources recommended line, when present."""
 import json
+import os
 import sys
 
 import common as C
 
-refs = sys.argv[1:] or ["/work/shared/bench/sample/border.geojson",
-                        "/work/shared/reference/border-sources/pakistan-iran-border.geojson"]
+SHARED = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..", "..", "shared")
+refs = sys.argv[1:] or [os.path.join(SHARED, "bench/sample/border.geojson"),
+                        os.path.join(SHARED, "reference/border-sources/pakistan-iran-border.geojson")]
 _, ours = C.read_border()
 for path in refs:
     try:

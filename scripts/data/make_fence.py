@@ -1,6 +1,6 @@
 """data/fence.geojson + data/fence.csv: a SAMPLE border-barrier dataset.
 
-The lengths and dates come from public reporting (docs: /work/shared/reference/domain-facts.md §3);
+The lengths and dates come from public reporting (docs: ../shared/reference/domain-facts.md §3);
 no public map places any segment, so the PLACEMENT IS ASSUMED, by this rule:
 - Pakistan: denominator = 830.60 km "to be fenced" (Business Recorder 2022). Work grows from two
   fronts, seeded at the border points nearest Taftan and nearest Pishin/Mand (data/sectors.csv;
