@@ -1,0 +1,34 @@
+import BorderAnalysis
+import Geodesy
+
+/// Counts of one run; `read == written + rejected` always.
+public struct RunSummary: Sendable, Equatable {
+    public var read = 0
+    public var written = 0
+    public var rejected = 0
+
+    public var line: String { "\(read) rows read, \(written) measured, \(rejected) rejected" }
+}
+
+/// Reads → measures → writes, row by row, in input order.
+public enum DistancePipeline {
+    /// `reject` receives every row that could not be measured (already described by its `Rejection`).
+    public static func run(_ source: inout any RecordSource, analyzer: DistanceAnalyzer, writer: DistanceWriter,
+                           reject: (InputRecord, Rejection) -> Void) throws -> RunSummary {
+        var summary = RunSummary()
+        writer.begin(header: source.header)
+        while let record = try source.next() {
+            summary.read += 1
+            switch record.position {
+            case .success(let point):
+                writer.write(record, try analyzer.analyze(point))
+                summary.written += 1
+            case .failure(let rejection):
+                reject(record, rejection)
+                summary.rejected += 1
+            }
+        }
+        writer.finish()
+        return summary
+    }
+}
