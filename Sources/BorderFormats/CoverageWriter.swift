@@ -30,7 +30,7 @@ enum CoverageCSV {
             let fields = [CoverageWriter.km(gap.stretch.start), CoverageWriter.km(gap.stretch.end), CoverageWriter.km(gap.stretch.length),
                           CoverageWriter.degrees(gap.start.longitude), CoverageWriter.degrees(gap.start.latitude),
                           CoverageWriter.degrees(gap.end.longitude), CoverageWriter.degrees(gap.end.latitude),
-                          gap.nearestPlaceToStart?.description ?? "", gap.nearestPlaceToEnd?.description ?? ""] + caveat
+                          gap.nearestPlaceToStart?.place.name ?? "", gap.nearestPlaceToEnd?.place.name ?? ""] + caveat
             lines.append(fields.map(CSVDistanceWriter.quote).joined(separator: ","))
         }
         return lines.joined(separator: "\n") + "\n"
