@@ -37,7 +37,7 @@ public final class CoverageAnalyzer {
         return CoverageReport(
             borderMetres: border.length, coveredMetres: covered.reduce(0) { $0 + $1.length }, covered: covered,
             gaps: gaps, sectors: sectors.map { sectorCoverage($0, covered: covered) },
-            timeline: try timeline(of: used, tolerance: tolerance),
+            timeline: try timeline(of: used, tolerance: tolerance, finalCoverage: covered),
             incidentsNearGaps: try incidentsNear(gaps, incidents: incidents, within: near),
             caveat: caveat, filter: filter, toleranceMetres: tolerance, nearMetres: near, fenceFile: fence.file,
             segmentsUsed: used.count, undatedSegmentsUsed: used.filter { $0.completed == nil }.count)
@@ -49,7 +49,8 @@ public final class CoverageAnalyzer {
     }
 
     /// Coverage at each distinct completion date (or each year's last one, when there are many).
-    private func timeline(of used: [FenceSegment], tolerance: Double) throws -> [TimelineEntry] {
+    private func timeline(of used: [FenceSegment], tolerance: Double,
+                          finalCoverage: [ChainageInterval]) throws -> [TimelineEntry] {
         var dates = Array(Set(used.compactMap(\.completed))).sorted()
         if dates.count > Self.mostTimelineDates {
             let lastOfYear = Dictionary(grouping: dates, by: { $0.prefix(4) }).values.map { $0.max()! }
@@ -57,7 +58,9 @@ public final class CoverageAnalyzer {
         }
         return try dates.map { date in
             let standing = used.filter { ($0.completed ?? "9999") <= date }
-            let metres = try coveredStretches(of: standing, tolerance: tolerance).reduce(0) { $0 + $1.length }
+            // Once every segment stands, the answer is the report's own.
+            let stretches = standing.count == used.count ? finalCoverage : try coveredStretches(of: standing, tolerance: tolerance)
+            let metres = stretches.reduce(0) { $0 + $1.length }
             return TimelineEntry(date: date, segments: standing.count, coveredMetres: metres,
                                  coveragePercent: 100 * metres / atlas.border.line.length)
         }
