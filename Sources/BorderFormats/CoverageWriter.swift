@@ -9,7 +9,7 @@ public enum CoverageWriter {
         case .table: output.write(CoverageTable.text(report))
         case .json: output.write(CoverageJSON.text(report))
         case .csv: output.write(CoverageCSV.text(report))
-        case .geojson: output.write(CoverageGeoJSON.text(report, border: border))
+        case .geojson, .geojsonseq: output.write(CoverageGeoJSON.text(report, border: border))
         }
     }
 
@@ -31,7 +31,7 @@ enum CoverageCSV {
                           CoverageWriter.degrees(gap.start.longitude), CoverageWriter.degrees(gap.start.latitude),
                           CoverageWriter.degrees(gap.end.longitude), CoverageWriter.degrees(gap.end.latitude),
                           gap.nearestPlaceToStart?.place.name ?? "", gap.nearestPlaceToEnd?.place.name ?? ""] + caveat
-            lines.append(fields.map(CSVDistanceWriter.quote).joined(separator: ","))
+            lines.append(fields.map(RowFormatter.quote).joined(separator: ","))
         }
         return lines.joined(separator: "\n") + "\n"
     }
