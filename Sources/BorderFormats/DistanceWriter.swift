@@ -39,9 +39,11 @@ final class FormattedWriter: DistanceWriter {
     }
 
     func write(_ record: InputRecord, _ result: BorderDistance) {
-        guard let formatter, let row = formatter.row(record, result) else { return }
+        guard let formatter else { return }
+        var row: [UInt8] = []
+        guard formatter.append(record, result, to: &row) else { return }
         if count > 0 { output.write(formatter.separator) }
-        output.write(row)
+        output.write(bytes: row)
         count += 1
     }
 
@@ -54,32 +56,13 @@ final class FormattedWriter: DistanceWriter {
 /// Hand-made JSON text for streaming output.
 enum JSONText {
     static func string(_ text: String) -> String {
-        var result = "\""
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\"": result += "\\\""
-            case "\\": result += "\\\\"
-            case "\n": result += "\\n"
-            case "\r": result += "\\r"
-            case "\t": result += "\\t"
-            case let c where c.value < 0x20: result += String(format: "\\u%04x", c.value)
-            default: result.unicodeScalars.append(scalar)
-            }
-        }
-        return result + "\""
+        var bytes: [UInt8] = []
+        bytes.appendJSONString(text)
+        return String(decoding: bytes, as: UTF8.self)
     }
 
     static func members(_ pairs: [(String, String)]) -> String {
         pairs.map { string($0.0) + ":" + $0.1 }.joined(separator: ",")
     }
 
-    static func computed(_ result: BorderDistance) -> [(String, String)] {
-        let values = DistanceColumns.text(result)
-        let numeric: Set<String> = ["distance_m", "nearest_lon", "nearest_lat", "chainage_km", "nearest_place_km"]
-        return zip(DistanceColumns.names, values).map { name, value in
-            if name == "beyond_end" { return (name, value) }
-            if numeric.contains(name) { return (name, value.isEmpty ? "null" : value) }
-            return (name, value.isEmpty ? "null" : string(value))
-        }
-    }
 }

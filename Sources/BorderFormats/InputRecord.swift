@@ -58,11 +58,19 @@ enum CoordinateField {
     struct Problem: Error { var reason: String }
 
     static func parse(_ text: String, limit: Double) -> Result<Double, Problem> {
-        let trimmed = text.trimmingCharacters(in: .whitespaces)
+        let trimmed = trimSpaces(text)
         guard !trimmed.isEmpty else { return .failure(Problem(reason: "empty")) }
         guard let value = Double(trimmed) else { return .failure(Problem(reason: "not a number")) }
         guard value.isFinite else { return .failure(Problem(reason: "not a finite number")) }
         guard abs(value) <= limit else { return .failure(Problem(reason: "outside -\(Int(limit))…\(Int(limit))")) }
         return .success(value)
+    }
+
+    /// Drops leading and trailing spaces and tabs (the common case, no copy when there are none).
+    static func trimSpaces(_ text: String) -> Substring {
+        let isSpace: (Character) -> Bool = { $0 == " " || $0 == "\t" }
+        guard let first = text.firstIndex(where: { !isSpace($0) }) else { return "" }
+        let last = text.lastIndex(where: { !isSpace($0) })!
+        return text[first...last]
     }
 }

@@ -19,7 +19,7 @@ public struct ParallelDistances {
     }
 
     struct BlockResult: Sendable {
-        var text = ""
+        var text: [UInt8] = []
         var rows = 0
         var written = 0
         var rejections: [Rejection] = []
@@ -56,7 +56,7 @@ public struct ParallelDistances {
             if let failure = result.failure { throw UnusableInput(file: columns.file, reason: failure) }
             if !result.text.isEmpty {
                 if summary.written > 0 { output.write(formatter.separator) }
-                output.write(result.text)
+                output.write(bytes: result.text)
             }
             summary.read += result.rows
             summary.written += result.written
@@ -84,7 +84,7 @@ public struct ParallelDistances {
     private static func measure(_ block: CSVBlock, columns: PointColumns, analyzer: DistanceAnalyzer,
                                 formatter: RowFormatter) -> BlockResult {
         var result = BlockResult()
-        var rows: [String] = []
+        let separator = Array(formatter.separator.utf8)
         do {
             let reader = try CSVReader(string: String(decoding: block.bytes, as: UTF8.self), hasHeaderRow: false)
             var row = block.firstRow
@@ -94,7 +94,11 @@ public struct ParallelDistances {
                 result.rows += 1
                 switch record.position {
                 case .success(let point):
-                    if let text = formatter.row(record, try analyzer.analyze(point)) { rows.append(text) }
+                    let mark = result.text.count
+                    if result.written > 0 { result.text += separator }
+                    if !formatter.append(record, try analyzer.analyze(point), to: &result.text) {
+                        result.text.removeSubrange(mark...)
+                    }
                     result.written += 1
                 case .failure(let rejection):
                     result.rejections.append(rejection)
@@ -103,7 +107,6 @@ public struct ParallelDistances {
         } catch {
             result.failure = "\(error)"
         }
-        result.text = rows.joined(separator: formatter.separator)
         return result
     }
 }

@@ -1,6 +1,6 @@
 import BorderAnalysis
 
-/// Formats measured rows as text with no shared state, so worker threads can format their own
+/// Formats measured rows as bytes with no shared state, so worker threads can format their own
 /// blocks. The output is `prologue`, the rows joined by `separator`, then `epilogue`.
 public struct RowFormatter: Sendable {
     public let format: OutputFormat
@@ -39,34 +39,71 @@ public struct RowFormatter: Sendable {
         }
     }
 
-    /// One row; nil when the format has no representation for it (a GeoJSON row needs a point).
-    public func row(_ record: InputRecord, _ result: BorderDistance) -> String? {
-        let fields = kept.map { $0 < record.fields.count ? record.fields[$0] : "" }
+    /// Appends one row; returns false when the format has no representation for it
+    /// (a GeoJSON feature needs a point).
+    @discardableResult
+    public func append(_ record: InputRecord, _ result: BorderDistance, to bytes: inout [UInt8]) -> Bool {
+        let values = DistanceColumns.values(result)
         switch format {
         case .csv, .table:
-            return Self.csvLine(fields + DistanceColumns.text(result))
+            for (n, index) in kept.enumerated() {
+                if n > 0 { bytes.append(0x2C) }
+                bytes.appendCSVField(index < record.fields.count ? record.fields[index] : "")
+            }
+            for (n, value) in values.enumerated() {
+                if n > 0 || !kept.isEmpty { bytes.append(0x2C) }
+                bytes.appendCSVValue(value)
+            }
+            bytes.append(0x0A)
         case .json:
-            return "{" + JSONText.members(zip(kept.map { header[$0] }, fields.map(JSONText.string)).map { ($0, $1) }
-                                          + JSONText.computed(result)) + "}"
+            bytes.append(0x7B)
+            appendMembers(record, values, to: &bytes)
+            bytes.append(0x7D)
         case .geojson, .geojsonseq:
-            guard case .success(let point) = record.position else { return nil }
-            let properties = zip(kept.map { header[$0] }, fields.map(JSONText.string)).map { ($0, $1) }
-                + [("layer", JSONText.string("incident"))] + JSONText.computed(result)
-            let feature = "{\"type\":\"Feature\",\"geometry\":{\"type\":\"Point\",\"coordinates\":["
-                + FixedPoint.format(point.longitude, decimals: precision) + ","
-                + FixedPoint.format(point.latitude, decimals: precision) + "]},\"properties\":{"
-                + JSONText.members(properties) + "}}"
-            return format == .geojsonseq ? "\u{1E}" + feature + "\n" : feature
+            guard case .success(let point) = record.position else { return false }
+            if format == .geojsonseq { bytes.append(0x1E) }
+            bytes.append(contentsOf: #"{"type":"Feature","geometry":{"type":"Point","coordinates":["#.utf8)
+            bytes.appendFixed(point.longitude, decimals: precision)
+            bytes.append(0x2C)
+            bytes.appendFixed(point.latitude, decimals: precision)
+            bytes.append(contentsOf: #"]},"properties":{"layer":"incident","#.utf8)
+            appendMembers(record, values, to: &bytes)
+            bytes.append(contentsOf: "}}".utf8)
+            if format == .geojsonseq { bytes.append(0x0A) }
+        }
+        return true
+    }
+
+    /// Input fields as strings, then the computed values typed.
+    private func appendMembers(_ record: InputRecord, _ values: [DistanceColumns.Value], to bytes: inout [UInt8]) {
+        for (n, index) in kept.enumerated() {
+            if n > 0 { bytes.append(0x2C) }
+            bytes.appendJSONString(header[index])
+            bytes.append(0x3A)
+            bytes.appendJSONString(index < record.fields.count ? record.fields[index] : "")
+        }
+        for (n, value) in values.enumerated() {
+            if n > 0 || !kept.isEmpty { bytes.append(0x2C) }
+            bytes.appendJSONString(DistanceColumns.names[n])
+            bytes.append(0x3A)
+            bytes.appendJSONValue(value)
         }
     }
 
     static func csvLine(_ fields: [String]) -> String {
-        fields.map(quote).joined(separator: ",") + "\n"
+        var bytes: [UInt8] = []
+        for (n, field) in fields.enumerated() {
+            if n > 0 { bytes.append(0x2C) }
+            bytes.appendCSVField(field)
+        }
+        bytes.append(0x0A)
+        return String(decoding: bytes, as: UTF8.self)
     }
 
     /// RFC 4180 quoting, only where needed.
     static func quote(_ field: String) -> String {
-        guard field.utf8.contains(where: { $0 == 0x2C || $0 == 0x22 || $0 == 0x0A || $0 == 0x0D }) else { return field }
-        return "\"" + field.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+        var bytes: [UInt8] = []
+        bytes.appendCSVField(field)
+        return String(decoding: bytes, as: UTF8.self)
     }
 }
