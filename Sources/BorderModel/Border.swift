@@ -25,28 +25,21 @@ public struct Border: Sendable {
 
     /// Reads the first LineString feature of a GeoJSON FeatureCollection.
     public static func load(from url: URL) throws -> Border {
-        struct Collection: Decodable { var features: [Feature] }
-        struct Feature: Decodable { var geometry: Geometry?; var properties: Properties? }
-        struct Geometry: Decodable { var type: String; var coordinates: [[Double]]? }
-        struct Properties: Decodable { var name: String?; var source: String?; var licence: String? }
-        let feature: Feature
-        do {
-            let data = try Data(contentsOf: url)
-            let features = try JSONDecoder().decode(Collection.self, from: data).features
-            guard let line = features.first(where: { $0.geometry?.type == "LineString" }) else {
-                throw ModelError(file: url.path, "no LineString feature")
+        let features = try GeoJSONFile.features(at: url)
+        guard let feature = features.first(where: { $0["geometry"]?["type"]?.string == "LineString" }),
+              let positions = feature["geometry"]?["coordinates"]?.elements else {
+            throw ModelError(file: url.path, "no LineString feature")
+        }
+        let vertices = try positions.enumerated().map { index, position in
+            guard let numbers = position.numbers, numbers.count >= 2 else {
+                throw ModelError(file: url.path, "position \(index) is not [longitude, latitude]")
             }
-            feature = line
-        } catch let error as ModelError { throw error } catch {
-            throw ModelError(file: url.path, "not a GeoJSON FeatureCollection with a LineString: \(error)")
+            return Coordinate(longitude: numbers[0], latitude: numbers[1])
         }
-        let vertices = try (feature.geometry?.coordinates ?? []).enumerated().map { index, position in
-            guard position.count >= 2 else { throw ModelError(file: url.path, "position \(index) has fewer than two numbers") }
-            return Coordinate(longitude: position[0], latitude: position[1])
-        }
+        let properties = feature["properties"]
         do {
-            return Border(line: try GeodesicPolyline(vertices), name: feature.properties?.name ?? url.lastPathComponent,
-                          source: feature.properties?.source ?? "", licence: feature.properties?.licence ?? "")
+            return Border(line: try GeodesicPolyline(vertices), name: properties?["name"]?.string ?? url.lastPathComponent,
+                          source: properties?["source"]?.string ?? "", licence: properties?["licence"]?.string ?? "")
         } catch {
             throw ModelError(file: url.path, "\(error)")
         }

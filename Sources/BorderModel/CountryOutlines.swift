@@ -10,27 +10,23 @@ public struct CountryOutlines: Sendable {
         self.outlines = outlines
     }
 
-    /// Reads a FeatureCollection whose features carry `properties.iso` = PK, IR or AF.
-    /// GEOS parses the geometries (in feature order); a light decoder reads the codes.
+    /// Reads a FeatureCollection of Polygons or MultiPolygons whose features carry
+    /// `properties.iso` = PK, IR or AF.
     public static func load(from url: URL) throws -> CountryOutlines {
-        struct Collection: Decodable { var features: [Feature] }
-        struct Feature: Decodable { var properties: Properties? }
-        struct Properties: Decodable { var iso: String? }
-        let data: Data
-        do { data = try Data(contentsOf: url) } catch { throw ModelError(file: url.path, "cannot read: \(error.localizedDescription)") }
-        do {
-            let codes = try JSONDecoder().decode(Collection.self, from: data).features.map { $0.properties?.iso }
-            let parts = try Geometry(geoJSON: String(decoding: data, as: UTF8.self), context: GEOSContext()).parts
-            guard parts.count == codes.count else { throw ModelError(file: url.path, "\(codes.count) features but \(parts.count) geometries") }
-            return CountryOutlines(outlines: try zip(codes, parts).enumerated().map { index, pair in
-                guard let code = pair.0, let country = Country(rawValue: code), country != .other else {
-                    throw ModelError(file: url.path, "feature \(index): property iso must be PK, IR or AF")
-                }
-                return (country, try pair.1.wkb)
-            })
-        } catch let error as ModelError { throw error } catch {
-            throw ModelError(file: url.path, "\(error)")
-        }
+        let context = GEOSContext()
+        return CountryOutlines(outlines: try GeoJSONFile.features(at: url).enumerated().map { index, feature in
+            guard let code = feature["properties"]?["iso"]?.string, let country = Country(rawValue: code), country != .other else {
+                throw ModelError(file: url.path, "feature \(index + 1): property iso must be PK, IR or AF")
+            }
+            guard let polygons = GeoJSONFile.polygons(feature["geometry"]) else {
+                throw ModelError(file: url.path, "feature \(index + 1): geometry must be a Polygon or MultiPolygon")
+            }
+            do {
+                return (country, try Geometry(multiPolygon: polygons, context: context).wkb)
+            } catch {
+                throw ModelError(file: url.path, "feature \(index + 1): \(error)")
+            }
+        })
     }
 }
 

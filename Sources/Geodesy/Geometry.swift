@@ -38,6 +38,53 @@ public final class Geometry {
         self.init(context: context, pointer: pointer)
     }
 
+    /// A MultiPolygon from rings of interleaved longitude, latitude numbers: `polygons[p][0]` is
+    /// the shell of polygon p and the rest its holes. Built through coordinate buffers, no text.
+    public convenience init(multiPolygon polygons: [[[Double]]], context: GEOSContext) throws {
+        let handle = context.handle
+        var built: [OpaquePointer] = []
+        do {
+            for rings in polygons {
+                guard !rings.isEmpty else { throw GeometryError.invalid("a polygon needs a shell") }
+                var linearRings: [OpaquePointer] = []
+                do {
+                    for ring in rings { linearRings.append(try Self.ring(ring, context: context)) }
+                } catch {
+                    linearRings.forEach { GEOSGeom_destroy_r(handle, $0) }
+                    throw error
+                }
+                let shell = linearRings.removeFirst()
+                let polygon = linearRings.withUnsafeMutableBufferPointer { holes -> OpaquePointer? in
+                    var holes = holes.map { Optional($0) }
+                    return GEOSGeom_createPolygon_r(handle, shell, &holes, UInt32(holes.count))   // takes the rings
+                }
+                guard let polygon else { throw context.failure("cannot create a polygon") }
+                built.append(polygon)
+            }
+        } catch {
+            built.forEach { GEOSGeom_destroy_r(handle, $0) }
+            throw error
+        }
+        var members = built.map { Optional($0) }
+        guard let collection = GEOSGeom_createCollection_r(handle, Int32(GEOS_MULTIPOLYGON.rawValue), &members, UInt32(members.count)) else {
+            built.forEach { GEOSGeom_destroy_r(handle, $0) }
+            throw context.failure("cannot create a multipolygon")
+        }
+        self.init(context: context, pointer: collection)
+    }
+
+    private static func ring(_ xy: [Double], context: GEOSContext) throws -> OpaquePointer {
+        guard xy.count >= 8, xy.count % 2 == 0 else { throw GeometryError.invalid("a ring needs at least four positions") }
+        let sequence = xy.withUnsafeBufferPointer {
+            GEOSCoordSeq_copyFromBuffer_r(context.handle, $0.baseAddress, UInt32(xy.count / 2), 0, 0)
+        }
+        guard let sequence else { throw context.failure("cannot create a coordinate sequence") }
+        guard let ring = GEOSGeom_createLinearRing_r(context.handle, sequence) else {   // takes the sequence
+            throw context.failure("cannot create a ring")
+        }
+        return ring
+    }
+
     public convenience init(point: Coordinate, context: GEOSContext) throws {
         guard let pointer = GEOSGeom_createPointFromXY_r(context.handle, point.longitude, point.latitude) else {
             throw context.failure("cannot create a point")
