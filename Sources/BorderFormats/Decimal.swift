@@ -19,3 +19,10 @@ enum FixedPoint {
         return text
     }
 }
+
+/// Plain decimal text for labels: "10", "2.5".
+public enum FixedPointText {
+    public static func plain(_ value: Double) -> String {
+        value == value.rounded() ? String(Int(value)) : "\(value)"
+    }
+}

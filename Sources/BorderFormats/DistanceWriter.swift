@@ -9,7 +9,7 @@ public protocol DistanceWriter: AnyObject {
 }
 
 public enum OutputFormat: String, CaseIterable, Sendable {
-    case table, csv, json, geojson
+    case table, csv, json, geojson, geojsonseq
 }
 
 public func makeDistanceWriter(_ format: OutputFormat, output: Output, precision: Int = 6) -> DistanceWriter {
@@ -18,6 +18,7 @@ public func makeDistanceWriter(_ format: OutputFormat, output: Output, precision
     case .csv: CSVDistanceWriter(output: output)
     case .json: JSONDistanceWriter(output: output)
     case .geojson: GeoJSONDistanceWriter(output: output, precision: precision)
+    case .geojsonseq: GeoJSONDistanceWriter(output: output, precision: precision, kind: .sequence)
     }
 }
 
@@ -72,38 +73,27 @@ final class JSONDistanceWriter: DistanceWriter {
     func finish() { output.write(count == 0 ? "]\n" : "\n]\n") }
 }
 
-/// A GeoJSON FeatureCollection of the input points with input and computed properties.
+/// The input points as `incident` features with input and computed properties: one
+/// FeatureCollection (`geojson`) or an RFC 8142 text sequence (`geojsonseq`).
 final class GeoJSONDistanceWriter: DistanceWriter {
-    private let output: Output
-    private let precision: Int
+    private let writer: FeatureStreamWriter
     private var header: [String] = []
-    private var kept: [Int] = []
-    private var count = 0
 
-    init(output: Output, precision: Int) {
-        self.output = output
-        self.precision = precision
+    init(output: Output, precision: Int, kind: FeatureStreamWriter.Kind = .collection) {
+        writer = FeatureStreamWriter(output: output, kind: kind, precision: precision)
     }
 
     func begin(header: [String]) {
         self.header = header
-        kept = DistanceColumns.passThrough(header)
-        output.write("{\"type\":\"FeatureCollection\",\"features\":[")
+        writer.begin()
     }
 
     func write(_ record: InputRecord, _ result: BorderDistance) {
         guard case .success(let point) = record.position else { return }
-        let properties = kept.map { (header[$0], JSONText.string($0 < record.fields.count ? record.fields[$0] : "")) }
-            + [("layer", JSONText.string("incident"))] + JSONText.computed(result)
-        output.write((count == 0 ? "\n" : ",\n")
-            + "{\"type\":\"Feature\",\"geometry\":{\"type\":\"Point\",\"coordinates\":["
-            + FixedPoint.format(point.longitude, decimals: precision) + ","
-            + FixedPoint.format(point.latitude, decimals: precision) + "]},\"properties\":{"
-            + JSONText.members(properties) + "}}")
-        count += 1
+        writer.write(IncidentFeature.point(header: header, record: record, result: result, at: point))
     }
 
-    func finish() { output.write(count == 0 ? "]}\n" : "\n]}\n") }
+    func finish() { writer.finish() }
 }
 
 /// Hand-made JSON text for streaming output.
