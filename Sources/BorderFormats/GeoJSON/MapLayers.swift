@@ -78,13 +78,15 @@ public enum MapLayers {
     }
 
     static func bands(_ input: MapInput) -> [MapFeature] {
-        input.bands.sorted { $0.outerKilometres > $1.outerKilometres }.map { band in
+        let ranks = input.bands.map(\.outerKilometres).sorted()
+        return input.bands.sorted { $0.outerKilometres > $1.outerKilometres }.map { band in
             let (inner, outer) = (FixedPoint.format(band.innerKilometres, decimals: 0), FixedPoint.format(band.outerKilometres, decimals: 0))
+            let colour = MapStyle.band(rank: ranks.firstIndex(of: band.outerKilometres) ?? 0)
             return MapFeature(geometry: .multiPolygon(band.polygons), properties: [
                 ("layer", .string("band")), ("band_km", .number(band.outerKilometres)),
                 ("inner_km", .number(band.innerKilometres)), ("outer_km", .number(band.outerKilometres)),
                 ("max_error_m", .fixed(band.maxErrorMetres, decimals: 1)),
-            ] + MapStyle.area(MapStyle.band, opacity: band.innerKilometres == 0 ? 0.35 : 0.18, title: "\(inner)–\(outer) km from the border",
+            ] + MapStyle.area(colour, opacity: 0.35, title: "\(inner)–\(outer) km from the border",
                               description: "land within \(outer) km (WGS84 geodesic) of the border and farther than \(inner) km"))
         }
     }

@@ -7,7 +7,9 @@ public enum MapStyle {
     public static let region = "#9e9ac8"
     public static let place = "#4d4d4d"
     public static let connector = "#7f7f7f"
-    public static let band = "#fdae61"
+    /// Bands from the nearest outwards: warm to pale.
+    public static let bands = ["#f46d43", "#fdae61", "#fee090", "#ffffbf"]
+    public static func band(rank: Int) -> String { bands[min(rank, bands.count - 1)] }
 
     /// Fence segments by `status`.
     public static func fence(status: String) -> String {

@@ -26,6 +26,10 @@ public struct ReportDocument: Sendable {
         }
         sections.append(("Summary", [.table(["figure", "value"], summary)]
             + (coverage.map { [.paragraph("Caveat: " + $0.caveat)] } ?? [.paragraph(Self.coveragePending)])))
+        let bandsNote = map.bands.map { "\(FixedPointText.plain($0.outerKilometres)) km: \(FixedPoint.format($0.maxErrorMetres, decimals: 1)) m" }.joined(separator: ", ")
+        sections.append(("Map", [.figure(name: "map", svg: mapSVG), .paragraph(
+            "Bands are WGS84 geodesic buffers of the border clipped to land; their outlines' measured deviation from the exact distance: \(bandsNote). "
+            + "Circles: incidents, area proportional to casualties (blue PK side, red IR side). Fence placement is assumed (sample data).")]))
         if let coverage {
             sections.append(("Gaps", [.table(["#", "start km", "end km", "length km"], coverage.gaps.enumerated().map {
                 [String($0.offset + 1), km($0.element.startKilometres, 3), km($0.element.endKilometres, 3), km($0.element.lengthKilometres, 3)] })]))
@@ -55,10 +59,6 @@ public struct ReportDocument: Sendable {
             .table(["claim", "stated", "verdict", "measured"], claims.map { [$0.statement, $0.stated, $0.verdict.rawValue, $0.measured] }),
             .table(["Douglas–Peucker tolerance (UTM 41N)", "vertices", "geodesic length km"], lengths.map {
                 [$0.toleranceMetres == 0 ? "none" : FixedPointText.plain($0.toleranceMetres) + " m", String($0.vertexCount), km($0.lengthKilometres)] })]))
-        let bandsNote = map.bands.map { "\(FixedPointText.plain($0.outerKilometres)) km: \(FixedPoint.format($0.maxErrorMetres, decimals: 1)) m" }.joined(separator: ", ")
-        sections.append(("Map", [.figure(name: "map", svg: mapSVG), .paragraph(
-            "Bands are WGS84 geodesic buffers of the border clipped to land; their outlines' measured deviation from the exact distance: \(bandsNote). "
-            + "Circles: incidents, area proportional to casualties (blue PK side, red IR side). Fence placement is assumed (sample data).")]))
         return ReportDocument(title: "Pakistan–Iran border: fence coverage and incidents", sections: sections)
     }
 

@@ -39,9 +39,11 @@ public struct SVGMap {
             let rings = try Geometry(wkb: outline.wkb, context: context).polygons.flatMap { $0 }
             svg += ##"<path d="\##(rings.map { path($0, closed: true) }.joined())" fill="#f4f1e8" stroke="#9a9a9a" stroke-width="0.8" fill-rule="evenodd"/>"##
         }
-        for band in map.bands.sorted(by: { $0.outerKilometres > $1.outerKilometres }) {
-            let d = band.polygons.flatMap { $0 }.map { path($0, closed: true) }.joined()
-            svg += ##"<path d="\##(d)" fill="\##(MapStyle.band)" fill-opacity="\##(band.innerKilometres == 0 ? "0.45" : "0.2")" fill-rule="evenodd" stroke="none"><title>\##(FixedPointText.plain(band.innerKilometres))–\##(FixedPointText.plain(band.outerKilometres)) km</title></path>"##
+        for band in MapLayers.bands(map) {
+            guard case .multiPolygon(let polygons) = band.geometry, case .string(let colour)? = band.property("fill"),
+                  case .number(let inner)? = band.property("inner_km"), case .number(let outer)? = band.property("outer_km") else { continue }
+            let d = polygons.flatMap { $0 }.map { path($0, closed: true) }.joined()
+            svg += ##"<path d="\##(d)" fill="\##(colour)" fill-opacity="0.5" fill-rule="evenodd" stroke="none"><title>\##(FixedPointText.plain(inner))–\##(FixedPointText.plain(outer)) km</title></path>"##
         }
         for region in map.regions {
             let rings: [[Coordinate]]
@@ -76,8 +78,31 @@ public struct SVGMap {
         let bar = 100_000 * scale
         svg += ##"<g transform="translate(20 \##(n(height - 30)))"><rect x="-6" y="-18" width="\##(n(bar + 50))" height="30" fill="#fff" fill-opacity="0.8"/><path d="M0 0H\##(n(bar))M0 -5V5M\##(n(bar / 2)) -3V3M\##(n(bar)) -5V5" stroke="#000" stroke-width="1.5"/><text x="0" y="-7">0</text><text x="\##(n(bar - 10))" y="-7">100 km</text></g>"##
         svg += ##"<g transform="translate(\##(n(width - 40)) 50)"><path d="M0 -28L9 6L0 0L-9 6Z" fill="#000"/><text x="-5" y="22" font-weight="bold">N</text></g>"##
+        svg += legend(map)
         svg += ##"<text x="10" y="18" fill="#333">UTM 41N (EPSG:32641) · border © OpenStreetMap contributors (ODbL)</text>"##
         return svg + "</svg>"
+    }
+}
+
+extension SVGMap {
+    /// Bands, fence status, incidents by side.
+    func legend(_ map: MapInput) -> String {
+        var items: [(String, String)] = MapLayers.bands(map).reversed().compactMap { band in
+            guard case .string(let colour)? = band.property("fill"), case .string(let title)? = band.property("title") else { return nil }
+            return ("<rect x=\"0\" y=\"-9\" width=\"14\" height=\"10\" fill=\"\(colour)\" fill-opacity=\"0.5\"/>", title.replacingOccurrences(of: " from the border", with: ""))
+        }
+        items += ["built", "under_construction", "planned"].map {
+            ("<path d=\"M0 -4H14\" stroke=\"\(MapStyle.fence(status: $0))\" stroke-width=\"4\"/>", "fence " + $0.replacingOccurrences(of: "_", with: " ") + "*")
+        }
+        items += [("PK", "incident, Pakistani side"), ("IR", "incident, Iranian side")].map {
+            ("<circle cx=\"7\" cy=\"-4\" r=\"5\" fill=\"\(MapStyle.incident(side: $0.0))\" fill-opacity=\"0.55\" stroke=\"#000\" stroke-width=\"0.6\"/>", $0.1)
+        }
+        items += [("", "circle area ∝ killed + injured"), ("", "* sample fence, placement assumed")]
+        var svg = ##"<g transform="translate(\##(FixedPoint.format(width - 250, decimals: 0)) 110)"><rect x="-8" y="-20" width="248" height="\##(items.count * 18 + 12)" fill="#fff" fill-opacity="0.85"/>"##
+        for (index, item) in items.enumerated() {
+            svg += ##"<g transform="translate(0 \##(index * 18))">\##(item.0)<text x="20" y="0">\##(XML.escape(item.1))</text></g>"##
+        }
+        return svg + "</g>"
     }
 }
 
