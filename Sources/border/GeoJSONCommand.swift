@@ -22,8 +22,8 @@ struct GeoJSONCommand: ParsableCommand {
         commandName: "geojson",
         abstract: "A layered RFC 7946 map: border, fence, gaps, places, region, incidents, connectors, distance bands.",
         discussion: """
-            Every feature has a `layer` property (\(MapLayers.layerNames.joined(separator: ", "))) and simplestyle-spec
-            styling, so geojson.io and GitHub show it in colour. Bands are true WGS84 geodesic buffers of the border,
+            Every feature has a `layer` property (\(MapLayers.layerNames.joined(separator: ", "))) and simplestyle-spec \
+            styling, so geojson.io and GitHub show it in colour. Bands are true WGS84 geodesic buffers of the border, \
             clipped to land; each says its measured error (max_error_m). FILE: points as for `border distances`.
             """)
 
