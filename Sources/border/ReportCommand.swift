@@ -37,8 +37,7 @@ struct ReportCommand: ParsableCommand {
             let checker = try ClaimChecker(atlas: atlas, incidents: map.incidents, lengths: lengths, regions: map.regions)
             let checks = try ClaimChecker.loadClaims(claimsURL).map(checker.check)
             let svg = try SVGMap().render(map, countries: atlas.countries)
-            // TODO(issue 3): pass the figures of `border coverage` here once branch `coverage` is merged.
-            let document = ReportDocument.build(map: map, lengths: lengths, claims: checks, coverage: nil, mapSVG: svg)
+            let document = ReportDocument.build(map: map, lengths: lengths, claims: checks, mapSVG: svg)
             let out = try output.map { try Output(path: $0) } ?? Output()
             switch format {
             case .html: out.write(ReportRenderer.html(document))

@@ -28,7 +28,7 @@ public enum MapInputLoader {
             return FileManager.default.fileExists(atPath: url.path) ? try MapFeatureReader.read(url) : []
         }
         let bands = try DistanceBands.build(border: atlas.border, countries: atlas.countries, kilometres: bandKilometres)
-        // TODO(issue 3): pass `covered` and `gaps` from the coverage computation once branch `coverage` is merged.
+        // TODO(issue 3): pass `coverage:` (CoverageFigures of `border coverage` with its defaults) once branch `coverage` is merged.
         return (MapInput(border: atlas.border, places: atlas.places, regions: try optional("regions.geojson"),
                          fence: try optional("fence.geojson"), incidents: incidents, bands: bands), summary)
     }

@@ -40,14 +40,13 @@ public struct MapInput: Sendable {
     public var fence: [MapFeature]
     public var incidents: [MeasuredIncident]
     public var bands: [DistanceBand]
-    /// Fenced (covered) stretches; nil when coverage is not known: the border is then one feature.
-    public var covered: [ChainageStretch]?
-    public var gaps: [ChainageStretch]
+    /// From `border coverage`; nil when not known: the border is then one feature and there are no gaps.
+    public var coverage: CoverageFigures?
 
     public init(border: Border, places: [Place], regions: [MapFeature], fence: [MapFeature], incidents: [MeasuredIncident],
-                bands: [DistanceBand], covered: [ChainageStretch]? = nil, gaps: [ChainageStretch] = []) {
-        (self.border, self.places, self.regions, self.fence, self.incidents, self.bands, self.covered, self.gaps)
-            = (border, places, regions, fence, incidents, bands, covered, gaps)
+                bands: [DistanceBand], coverage: CoverageFigures? = nil) {
+        (self.border, self.places, self.regions, self.fence, self.incidents, self.bands, self.coverage)
+            = (border, places, regions, fence, incidents, bands, coverage)
     }
 }
 
@@ -105,7 +104,7 @@ public enum MapLayers {
             return MapFeature(geometry: .lineString(points), properties: properties + MapStyle.line(
                 colour, width: 3, title: title, description: "km \(FixedPoint.format(from, decimals: 1))–\(FixedPoint.format(to, decimals: 1)) from the Koh-i-Malik Siah tripoint"))
         }
-        guard let covered = input.covered else { return [feature(0, length, fenced: nil)] }
+        guard let covered = input.coverage?.covered else { return [feature(0, length, fenced: nil)] }
         var features: [MapFeature] = []
         var at = 0.0
         for stretch in covered.sorted(by: { $0.startKilometres < $1.startKilometres }) where stretch.endKilometres > at {
@@ -119,7 +118,7 @@ public enum MapLayers {
 
     static func gaps(_ input: MapInput) -> [MapFeature] {
         let line = input.border.line
-        return input.gaps.enumerated().map { index, gap in
+        return (input.coverage?.gaps ?? []).enumerated().map { index, gap in
             let points = GeodesicPath.densified(line.subline(from: gap.startKilometres * 1000, to: gap.endKilometres * 1000),
                                                 spacing: 1000, geodesic: line.geodesic)
             return MapFeature(geometry: .lineString(points), properties: [

@@ -17,14 +17,16 @@ public struct CoverageFigures: Sendable, Equatable {
     public var borderKilometres: Double
     public var coveredKilometres: Double
     public var coveragePercent: Double
+    /// Covered stretches in chainage order; `gaps` are the rest of the border.
+    public var covered: [ChainageStretch]
     public var gaps: [ChainageStretch]
     public var sectors: [Sector]
     public var timeline: [TimelinePoint]
     public var caveat: String
 
-    public init(borderKilometres: Double, coveredKilometres: Double, coveragePercent: Double, gaps: [ChainageStretch],
-                sectors: [Sector], timeline: [TimelinePoint], caveat: String) {
-        (self.borderKilometres, self.coveredKilometres, self.coveragePercent, self.gaps, self.sectors, self.timeline, self.caveat)
-            = (borderKilometres, coveredKilometres, coveragePercent, gaps, sectors, timeline, caveat)
+    public init(borderKilometres: Double, coveredKilometres: Double, coveragePercent: Double, covered: [ChainageStretch],
+                gaps: [ChainageStretch], sectors: [Sector], timeline: [TimelinePoint], caveat: String) {
+        (self.borderKilometres, self.coveredKilometres, self.coveragePercent, self.covered, self.gaps, self.sectors, self.timeline, self.caveat)
+            = (borderKilometres, coveredKilometres, coveragePercent, covered, gaps, sectors, timeline, caveat)
     }
 }

@@ -13,8 +13,8 @@ public struct ReportDocument: Sendable {
     public var sections: [(String, [Block])]
 
     /// The figures every reader should see first, and the same numbers `border distances` prints.
-    public static func build(map: MapInput, lengths: [GeneralisedLength], claims: [ClaimCheck],
-                             coverage: CoverageFigures?, mapSVG: String) -> ReportDocument {
+    public static func build(map: MapInput, lengths: [GeneralisedLength], claims: [ClaimCheck], mapSVG: String) -> ReportDocument {
+        let coverage = map.coverage
         func km(_ v: Double, _ d: Int = 1) -> String { FixedPoint.format(v, decimals: d) }
         var sections: [(String, [Block])] = []
         var summary: [[String]] = [["border length (geodesic)", km(map.border.lengthKilometres, 3) + " km"],
