@@ -20,9 +20,10 @@ public struct ReportDocument: Sendable {
         var summary: [[String]] = [["border length (geodesic)", km(map.border.lengthKilometres, 3) + " km"],
                                    ["incidents measured", String(map.incidents.count)]]
         if let coverage {
-            summary += [["fenced (covered)", km(coverage.coveredKilometres) + " km"], ["coverage", km(coverage.coveragePercent) + " %"],
+            // The precision of `border coverage` (km to 1 m, % to 0.01), so the figures compare digit for digit.
+            summary += [["fenced (covered)", km(coverage.coveredKilometres, 3) + " km"], ["coverage", km(coverage.coveragePercent, 2) + " %"],
                         ["gaps", String(coverage.gaps.count)],
-                        ["longest gap", coverage.gaps.max { $0.lengthKilometres < $1.lengthKilometres }.map { km($0.lengthKilometres) + " km" } ?? "–"]]
+                        ["longest gap", coverage.gaps.max { $0.lengthKilometres < $1.lengthKilometres }.map { km($0.lengthKilometres, 3) + " km" } ?? "–"]]
         }
         sections.append(("Summary", [.table(["figure", "value"], summary)]
             + (coverage.map { [.paragraph("Caveat: " + $0.caveat)] } ?? [.paragraph(Self.coveragePending)])))
@@ -34,7 +35,7 @@ public struct ReportDocument: Sendable {
             sections.append(("Gaps", [.table(["#", "start km", "end km", "length km"], coverage.gaps.enumerated().map {
                 [String($0.offset + 1), km($0.element.startKilometres, 3), km($0.element.endKilometres, 3), km($0.element.lengthKilometres, 3)] })]))
             sections.append(("Coverage by sector", [.table(["sector", "length km", "covered km", "coverage %"], coverage.sectors.map {
-                [$0.name, km($0.lengthKilometres), km($0.coveredKilometres), km($0.lengthKilometres > 0 ? 100 * $0.coveredKilometres / $0.lengthKilometres : 0)] })]))
+                [$0.name, km($0.lengthKilometres, 3), km($0.coveredKilometres, 3), km($0.lengthKilometres > 0 ? 100 * $0.coveredKilometres / $0.lengthKilometres : 0, 2)] })]))
             sections.append(("Coverage over time", [.figure(name: "coverage", svg: TimelineChart.render(coverage))]))
         } else {
             for title in ["Gaps", "Coverage by sector", "Coverage over time"] { sections.append((title, [.paragraph(Self.coveragePending)])) }

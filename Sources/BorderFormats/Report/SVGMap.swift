@@ -55,14 +55,15 @@ public struct SVGMap {
                 svg += ##"<path d="\##(path(line))" fill="none" stroke="\##(colour)" stroke-width="2.2"/>"##
             }
         }
-        for feature in MapLayers.gaps(map) {
-            if case .lineString(let line) = feature.geometry {
-                svg += ##"<path d="\##(path(line))" fill="none" stroke="\##(MapStyle.unfenced)" stroke-width="6" stroke-opacity="0.6"/>"##
-            }
-        }
         for feature in MapLayers.fence(map) {
             if case .lineString(let line) = feature.geometry, case .string(let colour)? = feature.property("stroke") {
                 svg += ##"<path d="\##(path(line))" fill="none" stroke="\##(colour)" stroke-width="4" stroke-opacity="0.7"/>"##
+            }
+        }
+        // Gaps over the fence: an unfenced stretch can still have segments under construction.
+        for feature in MapLayers.gaps(map) {
+            if case .lineString(let line) = feature.geometry {
+                svg += ##"<path d="\##(path(line))" fill="none" stroke="\##(MapStyle.unfenced)" stroke-width="3" stroke-dasharray="6 4"/>"##
             }
         }
         let labelled: Set<String> = ["town", "city"]
