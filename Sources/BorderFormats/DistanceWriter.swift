@@ -9,91 +9,46 @@ public protocol DistanceWriter: AnyObject {
 }
 
 public enum OutputFormat: String, CaseIterable, Sendable {
-    case table, csv, json, geojson, geojsonseq
+    case table, csv, json, geojson
+    /// GeoJSON text sequences (RFC 8142): one Feature per record, each after an RS byte.
+    case geojsonseq
 }
 
 public func makeDistanceWriter(_ format: OutputFormat, output: Output, precision: Int = 6) -> DistanceWriter {
-    switch format {
-    case .table: TableWriter(output: output)
-    case .csv: CSVDistanceWriter(output: output)
-    case .json: JSONDistanceWriter(output: output)
-    case .geojson: GeoJSONDistanceWriter(output: output, precision: precision)
-    case .geojsonseq: GeoJSONDistanceWriter(output: output, precision: precision, kind: .sequence)
-    }
+    format == .table ? TableWriter(output: output) : FormattedWriter(format: format, output: output, precision: precision)
 }
 
-/// RFC 4180 CSV: input columns first, then `DistanceColumns.names`.
-final class CSVDistanceWriter: DistanceWriter {
+/// Streams rows through a `RowFormatter` (every format but the table).
+final class FormattedWriter: DistanceWriter {
     private let output: Output
-    private var kept: [Int] = []
-
-    init(output: Output) { self.output = output }
-
-    func begin(header: [String]) {
-        kept = DistanceColumns.passThrough(header)
-        writeRow(kept.map { header[$0] } + DistanceColumns.names)
-    }
-
-    func write(_ record: InputRecord, _ result: BorderDistance) {
-        writeRow(kept.map { $0 < record.fields.count ? record.fields[$0] : "" } + DistanceColumns.text(result))
-    }
-
-    func finish() {}
-
-    private func writeRow(_ fields: [String]) {
-        output.write(fields.map(Self.quote).joined(separator: ",") + "\n")
-    }
-
-    static func quote(_ field: String) -> String {
-        guard field.utf8.contains(where: { $0 == 0x2C || $0 == 0x22 || $0 == 0x0A || $0 == 0x0D }) else { return field }
-        return "\"" + field.replacingOccurrences(of: "\"", with: "\"\"") + "\""
-    }
-}
-
-/// A JSON array of objects: input fields as strings, computed fields typed.
-final class JSONDistanceWriter: DistanceWriter {
-    private let output: Output
-    private var header: [String] = []
-    private var kept: [Int] = []
+    private let format: OutputFormat
+    private let precision: Int
+    private var formatter: RowFormatter?
     private var count = 0
 
-    init(output: Output) { self.output = output }
+    init(format: OutputFormat, output: Output, precision: Int) {
+        self.output = output
+        self.format = format
+        self.precision = precision
+    }
 
     func begin(header: [String]) {
-        self.header = header
-        kept = DistanceColumns.passThrough(header)
-        output.write("[")
+        let formatter = RowFormatter(format: format, header: header, precision: precision)
+        self.formatter = formatter
+        output.write(formatter.prologue)
     }
 
     func write(_ record: InputRecord, _ result: BorderDistance) {
-        output.write((count == 0 ? "\n" : ",\n") + "{" + JSONText.members(kept.map { (header[$0], JSONText.string($0 < record.fields.count ? record.fields[$0] : "")) } + JSONText.computed(result)) + "}")
+        guard let formatter, let row = formatter.row(record, result) else { return }
+        if count > 0 { output.write(formatter.separator) }
+        output.write(row)
         count += 1
     }
 
-    func finish() { output.write(count == 0 ? "]\n" : "\n]\n") }
-}
-
-/// The input points as `incident` features with input and computed properties: one
-/// FeatureCollection (`geojson`) or an RFC 8142 text sequence (`geojsonseq`).
-final class GeoJSONDistanceWriter: DistanceWriter {
-    private let writer: FeatureStreamWriter
-    private var header: [String] = []
-
-    init(output: Output, precision: Int, kind: FeatureStreamWriter.Kind = .collection) {
-        writer = FeatureStreamWriter(output: output, kind: kind, precision: precision)
+    func finish() {
+        guard let formatter else { return }
+        output.write(formatter.epilogue(isEmpty: count == 0))
     }
-
-    func begin(header: [String]) {
-        self.header = header
-        writer.begin()
-    }
-
-    func write(_ record: InputRecord, _ result: BorderDistance) {
-        guard case .success(let point) = record.position else { return }
-        writer.write(IncidentFeature.point(header: header, record: record, result: result, at: point))
-    }
-
-    func finish() { writer.finish() }
 }
 
 /// Hand-made JSON text for streaming output.

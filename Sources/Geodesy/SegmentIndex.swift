@@ -44,25 +44,39 @@ struct SegmentIndex: Sendable {
 
     /// `lengths[i]` is the geodesic length of edge i; only edges longer than a piece are cut.
     init(vertices: [Coordinate], lengths: [Double], geodesic: Geodesic) {
+        self.init(lines: [(vertices, lengths)], geodesic: geodesic)
+    }
+
+    /// Several polylines in one index; edges are numbered on from one line to the next.
+    init(lines: [(vertices: [Coordinate], lengths: [Double])], geodesic: Geodesic) {
         var pieces: [Piece] = []
-        pieces.reserveCapacity(vertices.count)
-        var start = Vector3(vertices[0], on: geodesic)
-        for (edge, length) in lengths.enumerated() {
-            let count = max(1, Int((length / Self.maxPieceLength).rounded(.up)))
-            let segment = count > 1 ? geodesic.segment(from: vertices[edge], to: vertices[edge + 1]) : nil
-            let pieceLength = length / Double(count)
-            let bow = pieceLength * pieceLength * Self.maxCurvature / 4 + 1e-6   // twice the circular-arc sagitta
-            for k in 1...count {
-                let offset = pieceLength * Double(k)
-                let endPoint = k == count ? vertices[edge + 1] : segment!.position(at: offset).coordinate
-                let end = Vector3(endPoint, on: geodesic)
-                pieces.append(Piece(start: start, end: end, edge: edge, startOffset: offset - pieceLength,
-                                    endOffset: k == count ? length : offset, bow: bow))
-                start = end
+        pieces.reserveCapacity(lines.reduce(0) { $0 + $1.vertices.count })
+        var edge = 0
+        for (vertices, lengths) in lines {
+            var start = Vector3(vertices[0], on: geodesic)
+            for (local, length) in lengths.enumerated() {
+                let count = max(1, Int((length / Self.maxPieceLength).rounded(.up)))
+                let segment = count > 1 ? geodesic.segment(from: vertices[local], to: vertices[local + 1]) : nil
+                let pieceLength = length / Double(count)
+                let bow = Self.bow(ofPieceLength: pieceLength)
+                for k in 1...count {
+                    let offset = pieceLength * Double(k)
+                    let endPoint = k == count ? vertices[local + 1] : segment!.position(at: offset).coordinate
+                    let end = Vector3(endPoint, on: geodesic)
+                    pieces.append(Piece(start: start, end: end, edge: edge, startOffset: offset - pieceLength,
+                                        endOffset: k == count ? length : offset, bow: bow))
+                    start = end
+                }
+                edge += 1
             }
         }
         self.pieces = pieces
         self.levels = Self.buildLevels(pieces)
+    }
+
+    /// Twice the circular-arc sagitta of a piece: a bound on how far its geodesic strays from its chord.
+    static func bow(ofPieceLength length: Double) -> Double {
+        length * length * maxCurvature / 4 + 1e-6
     }
 
     private static func buildLevels(_ pieces: [Piece]) -> [[Sphere]] {

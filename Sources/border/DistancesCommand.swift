@@ -27,23 +27,46 @@ struct DistancesCommand: ParsableCommand {
     @Option(help: "Decimals of coordinates in GeoJSON output.")
     var precision: Int = 6
 
+    @Option(help: "Worker threads for CSV input (default: one per core).")
+    var threads: Int = ProcessInfo.processInfo.activeProcessorCount
+
     @OptionGroup var data: DataOptions
 
     func run() throws {
         Output.removePartialFilesOnInterrupt()
         try reportingUnusableInput {
             let atlas = try data.loadAtlas()
-            var source = try input.openSource(atlas: atlas)
             let output = try output.map { try Output(path: $0) } ?? Output()
             let format = self.format ?? (output.isTerminal || self.output == nil && input.isBundled ? .table : .csv)
-            let writer = makeDistanceWriter(format, output: output, precision: precision)
-            let analyzer = try DistanceAnalyzer(atlas: atlas)
-            let summary = try DistancePipeline.run(&source, analyzer: analyzer, writer: writer) { _, rejection in
-                complain(rejection.description)
-            }
+            let summary = format != .table && input.isCSV(atlas: atlas)
+                ? try measureInParallel(atlas: atlas, format: format, output: output)
+                : try measureInOrder(atlas: atlas, format: format, output: output)
             try output.commit()
             complain(summary.line)
             if summary.rejected > 0 && !input.allowRejects { throw ExitCode(ExitStatus.rowsRejected) }
+        }
+    }
+
+    /// CSV in, any format but the table out: blocks of rows measured on worker threads.
+    private func measureInParallel(atlas: Atlas, format: OutputFormat, output: Output) throws -> RunSummary {
+        let path = input.path ?? atlas.incidentsFile.path
+        let reader = try CSVBlockReader(path: path)
+        let header = try CSVHeader.parse(reader.headerBytes(), file: path)
+        let columns = try PointColumns(file: path, header: header, latitudeColumn: input.latColumn, longitudeColumn: input.lonColumn)
+        let size = (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? 0
+        return try ParallelDistances(workers: threads).run(
+            reader, columns: columns, atlas: atlas,
+            formatter: RowFormatter(format: format, header: header, precision: precision),
+            output: output, progress: Progress(expectedBytes: size)) { complain($0.description) }
+    }
+
+    /// Everything else (GeoJSON input, the table): one row at a time on this thread.
+    private func measureInOrder(atlas: Atlas, format: OutputFormat, output: Output) throws -> RunSummary {
+        var source = try input.openSource(atlas: atlas)
+        let writer = makeDistanceWriter(format, output: output, precision: precision)
+        let analyzer = try DistanceAnalyzer(atlas: atlas)
+        return try DistancePipeline.run(&source, analyzer: analyzer, writer: writer) { _, rejection in
+            complain(rejection.description)
         }
     }
 }

@@ -16,6 +16,14 @@ struct InputOptions: ParsableArguments {
     @Flag(help: "Exit with status 0 even when some rows were rejected.")
     var allowRejects = false
 
+    /// True when the input is CSV (by name), so it can be read in parallel blocks.
+    func isCSV(atlas: Atlas) -> Bool {
+        let path = (file ?? atlas.incidentsFile.path).lowercased()
+        return !(path.hasSuffix(".geojson") || path.hasSuffix(".json"))
+    }
+
+    var path: String? { file }
+
     /// True when reading the bundled incidents.
     var isBundled: Bool { file == nil }
 

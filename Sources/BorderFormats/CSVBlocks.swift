@@ -1,0 +1,110 @@
+import Foundation
+
+/// A run of whole CSV records cut from a file, for parsing on another thread.
+public struct CSVBlock: Sendable {
+    /// Position in the file, from 0.
+    public var sequence: Int
+    /// Spreadsheet row number of the block's first record (the header is row 1).
+    public var firstRow: Int
+    public var bytes: [UInt8]
+}
+
+/// Cuts a CSV file into blocks of whole records without parsing fields: it only follows quote
+/// parity, so a record break is a line break outside quotes (LF, CRLF or a lone CR, as in RFC 4180
+/// and CSV.swift). The fields themselves are parsed later, in parallel, by CSV.swift.
+public final class CSVBlockReader {
+    public let path: String
+    private let handle: UnsafeMutablePointer<FILE>
+    private var pending: [UInt8] = []     // bytes read but not yet handed out
+    private var scanned = 0               // how far `pending` has been scanned
+    private var insideQuotes = false
+    private var breaks: [Int] = []        // offsets in `pending` just after each record break
+    private var atEnd = false
+    private var sequence = 0
+    /// Bytes handed out in blocks so far.
+    public private(set) var consumedBytes = 0
+    private var nextRow = 1
+    public let blockSize: Int
+
+    public init(path: String, blockSize: Int = 1 << 20) throws {
+        self.path = path
+        self.blockSize = blockSize
+        if path == "-" {
+            handle = fdopen(dup(STDIN_FILENO), "rb")
+        } else {
+            var isFolder: ObjCBool = false
+            guard FileManager.default.fileExists(atPath: path, isDirectory: &isFolder) else {
+                throw UnusableInput(file: path, reason: "no such file")
+            }
+            guard !isFolder.boolValue else { throw UnusableInput(file: path, reason: "is a folder, not a file") }
+            guard let file = fopen(path, "rb") else { throw UnusableInput(file: path, reason: "not readable") }
+            handle = file
+        }
+    }
+
+    deinit { fclose(handle) }
+
+    /// The first record's bytes (the header), without its line break or a UTF-8 byte-order mark.
+    public func headerBytes() throws -> [UInt8] {
+        guard let block = try next(maxRecords: 1) else { throw UnusableInput(file: path, reason: "empty: no header row") }
+        sequence = 0                          // the header is not a block of rows
+        var bytes = block.bytes
+        if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes.removeFirst(3) }
+        while let last = bytes.last, last == 0x0A || last == 0x0D { bytes.removeLast() }
+        return bytes
+    }
+
+    /// The next block of about `blockSize` bytes of whole records; a final record without a line
+    /// break comes as a block of its own.
+    public func next(maxRecords: Int = .max) throws -> CSVBlock? {
+        while !atEnd && breaks.count < maxRecords && (breaks.last ?? 0) < blockSize { try fill() }
+        let cut: Int, records: Int
+        if breaks.isEmpty {
+            guard !pending.isEmpty else { return nil }
+            (cut, records) = (pending.count, 1)
+        } else {
+            records = min(maxRecords, breaks.count)
+            cut = breaks[records - 1]
+        }
+        let block = CSVBlock(sequence: sequence, firstRow: nextRow, bytes: Array(pending[..<cut]))
+        sequence += 1
+        nextRow += records
+        consumedBytes += cut
+        pending.removeFirst(cut)
+        scanned -= cut
+        breaks = breaks.dropFirst(records).map { $0 - cut }
+        return block
+    }
+
+    private func fill() throws {
+        var chunk = [UInt8](repeating: 0, count: 1 << 18)
+        let count = chunk.withUnsafeMutableBytes { fread($0.baseAddress, 1, $0.count, handle) }
+        if count < chunk.count {
+            if ferror(handle) != 0 { throw UnusableInput(file: path, reason: "read error: \(String(cString: strerror(errno)))") }
+            atEnd = true
+        }
+        pending.append(contentsOf: chunk[..<count])
+        scan()
+    }
+
+    /// Records line breaks outside quotes. A CR at the very end waits for the next read (it may be CRLF).
+    private func scan() {
+        pending.withUnsafeBufferPointer { bytes in
+            var i = scanned
+            while i < bytes.count {
+                let byte = bytes[i]
+                if byte == 0x22 {
+                    insideQuotes.toggle()
+                } else if !insideQuotes && byte == 0x0A {
+                    breaks.append(i + 1)
+                } else if !insideQuotes && byte == 0x0D {
+                    if i + 1 == bytes.count && !atEnd { break }
+                    if i + 1 < bytes.count && bytes[i + 1] == 0x0A { i += 1 }
+                    breaks.append(i + 1)
+                }
+                i += 1
+            }
+            scanned = i
+        }
+    }
+}
