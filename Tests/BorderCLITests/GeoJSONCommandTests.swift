@@ -48,6 +48,24 @@ import Testing
         }
     }
 
+    /// The map's fenced stretches and gaps are those of `border coverage` (its JSON, same defaults).
+    @Test func borderStretchesAndGapsEqualBorderCoverage() throws {
+        let coverage = try JSONSerialization.jsonObject(with: Data(CLI.run(["coverage", "--format", "json"]).stdout.utf8)) as! [String: Any]
+        let features = try GeoJSONChecks.collection(Self.map.text).map { $0["properties"] as! [String: Any] }
+        let border = features.filter { $0["layer"] as? String == "border" }
+        let fenced = border.filter { $0["fenced"] as? Bool == true }.map { $0["length_km"] as! Double }.reduce(0, +)
+        #expect(abs(fenced - (coverage["covered_km"] as! Double)) < 0.002)
+        let gaps = features.filter { $0["layer"] as? String == "gap" }
+        let expected = coverage["gaps"] as! [[String: Any]]
+        #expect(gaps.count == expected.count)
+        for (gap, reference) in zip(gaps, expected) {
+            #expect(abs((gap["start_km"] as! Double) - (reference["start_km"] as! Double)) < 0.001)
+            #expect(abs((gap["end_km"] as! Double) - (reference["end_km"] as! Double)) < 0.001)
+        }
+        // Stretches tile the border: each starts where the previous one ended.
+        for (a, b) in zip(border, border.dropFirst()) { #expect(a["end_km"] as! Double == b["start_km"] as! Double) }
+    }
+
     @Test func bandsStateAMeasuredErrorBelowThreeMetres() throws {
         let features = try GeoJSONChecks.collection(Self.map.text)
         let bands = features.map { $0["properties"] as! [String: Any] }.filter { $0["layer"] as? String == "band" }

@@ -1,8 +1,8 @@
 import BorderAnalysis
 import Geodesy
 
-/// The `incident` and `connector` features of one measured point; shared by `border geojson`
-/// and `border distances --format geojson|geojsonseq`, so both carry the same properties.
+/// The `incident` and `connector` features of one measured point in `border geojson`: the
+/// properties of `border distances --format geojson`, plus styling.
 public enum IncidentFeature {
     /// Input fields (as text), then `layer`, the computed columns (typed), then styling.
     public static func point(header: [String], record: InputRecord, result: BorderDistance, at point: Coordinate) -> MapFeature {

@@ -28,8 +28,11 @@ public enum MapInputLoader {
             return FileManager.default.fileExists(atPath: url.path) ? try MapFeatureReader.read(url) : []
         }
         let bands = try DistanceBands.build(border: atlas.border, countries: atlas.countries, kilometres: bandKilometres)
-        // TODO(issue 3): pass `coverage:` (CoverageFigures of `border coverage` with its defaults) once branch `coverage` is merged.
+        let coverage: CoverageFigures?
+        do { coverage = try CoverageFigures.bundled(atlas: atlas) } catch let error as ModelError {
+            throw UnusableInput(file: error.file, reason: error.message)
+        }
         return (MapInput(border: atlas.border, places: atlas.places, regions: try optional("regions.geojson"),
-                         fence: try optional("fence.geojson"), incidents: incidents, bands: bands), summary)
+                         fence: try optional("fence.geojson"), incidents: incidents, bands: bands, coverage: coverage), summary)
     }
 }

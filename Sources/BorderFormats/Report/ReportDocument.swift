@@ -63,8 +63,8 @@ public struct ReportDocument: Sendable {
         return ReportDocument(title: "Pakistan–Iran border: fence coverage and incidents", sections: sections)
     }
 
-    // TODO(issue 3): remove once `border coverage` is merged and its figures are passed in.
-    static let coveragePending = "Coverage figures come from `border coverage` (issue 3), not yet merged into this build."
+    /// Shown when the data folder has no fence.geojson.
+    static let coveragePending = "No fence data (fence.geojson) in the data folder, so no coverage figures."
 }
 
 /// Coverage over time as a step chart (per completion date), inline SVG.
