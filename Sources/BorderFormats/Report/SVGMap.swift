@@ -100,6 +100,9 @@ extension SVGMap {
         items += ["built", "under_construction", "planned"].map {
             ("<path d=\"M0 -4H14\" stroke=\"\(MapStyle.fence(status: $0))\" stroke-width=\"4\"/>", "fence " + $0.replacingOccurrences(of: "_", with: " ") + "*")
         }
+        if map.coverage != nil {
+            items.append(("<path d=\"M0 -4H14\" stroke=\"\(MapStyle.unfenced)\" stroke-width=\"3\" stroke-dasharray=\"6 4\"/>", "gap: no built fence within 1 km"))
+        }
         items += [("PK", "incident, Pakistani side"), ("IR", "incident, Iranian side")].map {
             ("<circle cx=\"7\" cy=\"-4\" r=\"5\" fill=\"\(MapStyle.incident(side: $0.0))\" fill-opacity=\"0.55\" stroke=\"#000\" stroke-width=\"0.6\"/>", $0.1)
         }
