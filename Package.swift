@@ -16,6 +16,9 @@ let package = Package(
         .systemLibrary(name: "CGEOS", pkgConfig: "geos", providers: [.apt(["libgeos-dev"])]),
         .systemLibrary(name: "CPROJ", pkgConfig: "proj", providers: [.apt(["libproj-dev"])]),
 
+        // glibc's mallopt, which the Glibc module does not export.
+        .target(name: "CSystem"),
+
         // Geometry: the only module that touches GEOS and PROJ handles.
         .target(name: "Geodesy", dependencies: ["CGEOS", "CPROJ"],
                 linkerSettings: [.linkedLibrary("m")]),
@@ -30,7 +33,7 @@ let package = Package(
         ]),
         // The command-line tool.
         .executableTarget(name: "border", dependencies: [
-            "BorderFormats", "BorderAnalysis", "BorderModel", "Geodesy",
+            "BorderFormats", "CSystem", "BorderAnalysis", "BorderModel", "Geodesy",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
 

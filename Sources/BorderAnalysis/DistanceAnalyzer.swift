@@ -7,7 +7,7 @@ import Geodesy
 public final class DistanceAnalyzer {
     public let atlas: Atlas
     private let locator: CountryLocator
-    private let placeVectors: [(x: Double, y: Double, z: Double)]
+    private let placePoints: GeodesicPointSet
 
     /// Within this distance of the border the side comes from the border line itself, which is
     /// far more detailed than the simplified country outlines.
@@ -16,7 +16,7 @@ public final class DistanceAnalyzer {
     public init(atlas: Atlas) throws {
         self.atlas = atlas
         locator = try CountryLocator(atlas.countries)
-        placeVectors = atlas.places.map { Self.unitVector($0.coordinate) }
+        placePoints = GeodesicPointSet(atlas.places.map(\.coordinate))
     }
 
     public func analyze(_ point: Coordinate) throws -> BorderDistance {
@@ -36,28 +36,10 @@ public final class DistanceAnalyzer {
         return side == .left ? atlas.border.countryOnLeft : atlas.border.countryOnRight
     }
 
-    /// The place nearest to the point: ranked by angle on a sphere, which orders places exactly
-    /// except for near-ties; those within 1 % are decided by geodesic distance.
+    /// The place nearest to the point (geodesic), with the distance and bearing from it.
     public func nearestPlace(to point: Coordinate) -> PlaceBearing? {
-        guard !atlas.places.isEmpty else { return nil }
-        let p = Self.unitVector(point)
-        let cosines = placeVectors.map { p.x * $0.x + p.y * $0.y + p.z * $0.z }
-        let bestCosine = cosines.max()!
-        let closeAngle = acos(min(1, bestCosine)) * 1.01 + 1e-4
-        let geodesic = atlas.border.line.geodesic
-        var best: PlaceBearing? = nil
-        for (index, cosine) in cosines.enumerated() where acos(min(1, cosine)) <= closeAngle {
-            let place = atlas.places[index]
-            let solution = geodesic.inverse(place.coordinate, point)
-            if best == nil || solution.distance < best!.distanceMetres {
-                best = PlaceBearing(place: place, distanceMetres: solution.distance, azimuth: solution.azimuth1)
-            }
+        placePoints.nearest(to: point).map {
+            PlaceBearing(place: atlas.places[$0.index], distanceMetres: $0.distance, azimuth: $0.azimuth)
         }
-        return best
-    }
-
-    private static func unitVector(_ c: Coordinate) -> (x: Double, y: Double, z: Double) {
-        let phi = c.latitude * .pi / 180, lambda = c.longitude * .pi / 180
-        return (cos(phi) * cos(lambda), cos(phi) * sin(lambda), sin(phi))
     }
 }

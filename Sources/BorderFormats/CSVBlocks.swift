@@ -26,7 +26,7 @@ public final class CSVBlockReader {
     private var nextRow = 1
     public let blockSize: Int
 
-    public init(path: String, blockSize: Int = 1 << 20) throws {
+    public init(path: String, blockSize: Int = 1 << 16) throws {
         self.path = path
         self.blockSize = blockSize
         if path == "-" {

@@ -11,13 +11,11 @@ import Foundation
 /// `blocksInFlight` blocks exist at once, so memory does not grow with the number of rows.
 public struct ParallelDistances {
     public var workers: Int
-    public var blockSize: Int
     public var blocksInFlight: Int
 
-    public init(workers: Int = ProcessInfo.processInfo.activeProcessorCount, blockSize: Int = 1 << 18) {
+    public init(workers: Int = ProcessInfo.processInfo.activeProcessorCount) {
         self.workers = max(1, workers)
-        self.blockSize = blockSize
-        self.blocksInFlight = 3 * self.workers
+        self.blocksInFlight = 2 * self.workers + 1
     }
 
     struct BlockResult: Sendable {

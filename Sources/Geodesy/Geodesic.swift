@@ -44,6 +44,16 @@ public struct Geodesic: Sendable {
         return GeodesicSegment(raw: line)
     }
 
+    /// The geodesic segment leaving `from` at `azimuth` for `length` metres (no inverse problem to solve).
+    public func segment(from: Coordinate, azimuth: Double, length: Double) -> GeodesicSegment {
+        var line = geod_geodesicline()
+        withUnsafePointer(to: raw) { g in
+            geod_directline(&line, g, from.latitude, from.longitude, azimuth, length,
+                            GEOD_LATITUDE.rawValue | GEOD_LONGITUDE.rawValue | GEOD_AZIMUTH.rawValue | GEOD_DISTANCE_IN.rawValue)
+        }
+        return GeodesicSegment(raw: line)
+    }
+
     /// Geodesic length of a polyline, metres.
     public func length(of points: [Coordinate]) -> Double {
         zip(points, points.dropFirst()).reduce(0) { $0 + inverse($1.0, $1.1).distance }

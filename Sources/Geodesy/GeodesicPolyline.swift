@@ -7,6 +7,10 @@ public struct GeodesicPolyline: Sendable {
     /// Chainage of each vertex, metres; the last value is the line's length.
     public let chainage: [Double]
     public let geodesic: Geodesic
+    /// Azimuth of each edge at its start and at its end (degrees), from the same inverse
+    /// solutions as the chainage; they spare the search an inverse problem per edge it solves.
+    let startAzimuths: [Double]
+    let endAzimuths: [Double]
     let index: SegmentIndex
 
     public init(_ vertices: [Coordinate], geodesic: Geodesic = .wgs84) throws {
@@ -16,12 +20,17 @@ public struct GeodesicPolyline: Sendable {
         }
         self.vertices = vertices
         self.geodesic = geodesic
-        var chainage = [0.0]
+        var chainage = [0.0], startAzimuths: [Double] = [], endAzimuths: [Double] = []
         chainage.reserveCapacity(vertices.count)
         for (a, b) in zip(vertices, vertices.dropFirst()) {
-            chainage.append(chainage.last! + geodesic.inverse(a, b).distance)
+            let solution = geodesic.inverse(a, b)
+            chainage.append(chainage.last! + solution.distance)
+            startAzimuths.append(solution.azimuth1)
+            endAzimuths.append(solution.azimuth2)
         }
         self.chainage = chainage
+        self.startAzimuths = startAzimuths
+        self.endAzimuths = endAzimuths
         self.index = SegmentIndex(vertices: vertices, lengths: zip(chainage, chainage.dropFirst()).map { $1 - $0 },
                                   geodesic: geodesic)
     }
@@ -31,7 +40,7 @@ public struct GeodesicPolyline: Sendable {
 
     /// The geodesic edge from vertex `edge` to vertex `edge + 1`.
     public func segment(_ edge: Int) -> GeodesicSegment {
-        geodesic.segment(from: vertices[edge], to: vertices[edge + 1])
+        geodesic.segment(from: vertices[edge], azimuth: startAzimuths[edge], length: chainage[edge + 1] - chainage[edge])
     }
 
     /// The point at `metres` along the line (clamped to its ends).

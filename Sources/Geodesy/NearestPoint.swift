@@ -51,6 +51,7 @@ extension GeodesicPolyline {
             let (d, t) = p.distance(toSegment: piece.start, piece.end)
             guard bound.mayBeat(chordLowerBound: d - piece.bow, angle: bound.angle(to: piece, t: t)) else { return }
             refined.append(piece.edge)
+            guard !risesFromBestVertex(edge: piece.edge, best: best, bestEdge: bestEdge) else { return }
             let candidate = refine(edge: piece.edge, target: target,
                                    guess: piece.startOffset + t * (piece.endOffset - piece.startOffset))
             if candidate.distance < best.distance {
@@ -59,6 +60,19 @@ extension GeodesicPolyline {
             }
         }
         return describe(best, edge: bestEdge)
+    }
+
+    /// True when the best foot so far is a vertex of `edge` and the distance grows as one leaves
+    /// that vertex along `edge`: its minimum is then that vertex (one minimum per edge), already
+    /// counted. This settles the neighbours of a vertex foot without solving them.
+    private func risesFromBestVertex(edge: Int, best: EdgeFoot, bestEdge: Int) -> Bool {
+        let vertex = best.isAtStart ? bestEdge : best.isAtEnd ? bestEdge + 1 : -1
+        guard best.distance > 0 else { return true }
+        let leaving: Double
+        if vertex == edge { leaving = startAzimuths[edge] }                 // edge starts at the vertex
+        else if vertex == edge + 1 { leaving = endAzimuths[edge] + 180 }    // edge ends there: walk it backwards
+        else { return false }
+        return cos((best.targetAzimuth - leaving) * .pi / 180) <= 0
     }
 
     private func refine(edge: Int, target: Coordinate, guess: Double) -> EdgeFoot {
@@ -74,8 +88,8 @@ extension GeodesicPolyline {
         if foot.distance > 0 && !isLineEnd {
             // At a vertex the two edges meeting there bound the left wedge.
             var incoming = foot.edgeAzimuth, outgoing = foot.edgeAzimuth
-            if atStart { incoming = geodesic.inverse(vertices[edge - 1], vertices[edge]).azimuth2 }
-            if atEnd { outgoing = geodesic.inverse(vertices[edge + 1], vertices[edge + 2]).azimuth1 }
+            if atStart { incoming = endAzimuths[edge - 1] }
+            if atEnd { outgoing = startAzimuths[edge + 1] }
             side = Self.side(incoming: incoming, outgoing: outgoing, towards: foot.targetAzimuth)
         }
         return NearestPoint(distance: foot.distance, coordinate: foot.coordinate,
@@ -113,12 +127,16 @@ private struct ChordBound {
         excess = chord > 1_000 ? (distance - chord) / (chord * chord * chord) : 1 / (24 * Self.minRadius * Self.minRadius)
     }
 
-    /// Angle at the target between the best foot and a piece's nearest chord point.
+    /// An upper bound on the angle at the target between the best foot and a piece's nearest chord
+    /// point: θ ≤ (π/2)·sin θ up to a right angle, and π beyond it (no arc cosine needed).
     func angle(to piece: SegmentIndex.Piece, t: Double) -> Double {
         let q = piece.start + (piece.end - piece.start) * t - target
         let length = q.length
-        guard length > 0, chord > 0 else { return .pi }
-        return acos(min(1, max(-1, q.dot(direction) / length)))
+        guard length > 0, chord > 0, q.dot(direction) > 0 else { return .pi }
+        let cross = Vector3(x: q.y * direction.z - q.z * direction.y,
+                            y: q.z * direction.x - q.x * direction.z,
+                            z: q.x * direction.y - q.y * direction.x)
+        return min(.pi / 2, .pi / 2 * cross.length / length)
     }
 
     /// False only when every point at chord distance ≥ `c` in a direction within `angle` of the

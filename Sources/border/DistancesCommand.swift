@@ -2,6 +2,7 @@ import ArgumentParser
 import BorderAnalysis
 import BorderFormats
 import BorderModel
+import CSystem
 import Foundation
 
 extension OutputFormat: ExpressibleByArgument {}
@@ -34,6 +35,7 @@ struct DistancesCommand: ParsableCommand {
 
     func run() throws {
         Output.removePartialFilesOnInterrupt()
+        border_limit_malloc_arenas(Int32(max(1, threads)))
         try reportingUnusableInput {
             let atlas = try data.loadAtlas()
             let output = try output.map { try Output(path: $0) } ?? Output()
