@@ -39,7 +39,7 @@ let package = Package(
 
         .testTarget(name: "GeodesyTests", dependencies: ["Geodesy", .product(name: "CSV", package: "CSV.swift")]),
         .testTarget(name: "BorderModelTests", dependencies: ["BorderModel", "Geodesy"]),
-        .testTarget(name: "BorderAnalysisTests", dependencies: ["BorderAnalysis", "BorderModel", "Geodesy"]),
+        .testTarget(name: "BorderAnalysisTests", dependencies: ["BorderAnalysis", "BorderFormats", "BorderModel", "Geodesy"]),
         .testTarget(name: "BorderCLITests", dependencies: ["border"]),
     ],
     swiftLanguageModes: [.v6]

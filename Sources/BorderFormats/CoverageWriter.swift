@@ -9,7 +9,8 @@ public enum CoverageWriter {
         case .table: output.write(CoverageTable.text(report))
         case .json: output.write(CoverageJSON.text(report))
         case .csv: output.write(CoverageCSV.text(report))
-        case .geojson, .geojsonseq: output.write(CoverageGeoJSON.text(report, border: border))
+        case .geojson: output.write(CoverageGeoJSON.text(report, border: border))
+        case .geojsonseq: output.write(CoverageGeoJSON.features(report, border: border).map { "\u{1E}" + $0 + "\n" }.joined())
         }
     }
 
@@ -115,9 +116,16 @@ enum CoverageGeoJSON {
     static let fenceColour = "#1a9641", gapColour = "#d7191c"
 
     static func text(_ report: CoverageReport, border: GeodesicPolyline) -> String {
+        let features = features(report, border: border)
+        let caveat = report.caveat.map { "\"caveat\":" + JSONText.string($0) + "," } ?? ""
+        return "{\"type\":\"FeatureCollection\"," + caveat + "\"features\":[\n" + features.joined(separator: ",\n") + "\n]}\n"
+    }
+
+    /// One Feature text per covered stretch or gap, in chainage order (also the RFC 8142 texts).
+    static func features(_ report: CoverageReport, border: GeodesicPolyline) -> [String] {
         var stretches = report.covered.map { ($0, "fence") } + report.gaps.map { ($0.stretch, "gap") }
         stretches.sort { $0.0.start < $1.0.start }
-        let features = stretches.map { stretch, layer -> String in
+        return stretches.map { stretch, layer -> String in
             var properties: [(String, String)] = [
                 ("layer", JSONText.string(layer)),
                 ("start_km", CoverageWriter.km(stretch.start)), ("end_km", CoverageWriter.km(stretch.end)),
@@ -132,7 +140,5 @@ enum CoverageGeoJSON {
             return "{\"type\":\"Feature\",\"geometry\":{\"type\":\"LineString\",\"coordinates\":[" + positions.joined(separator: ",")
                 + "]},\"properties\":{" + JSONText.members(properties) + "}}"
         }
-        let caveat = report.caveat.map { "\"caveat\":" + JSONText.string($0) + "," } ?? ""
-        return "{\"type\":\"FeatureCollection\"," + caveat + "\"features\":[\n" + features.joined(separator: ",\n") + "\n]}\n"
     }
 }

@@ -68,3 +68,10 @@ extension Array where Element == UInt8 {
         append(0x22)
     }
 }
+
+/// Plain decimal text for labels: "10", "2.5".
+public enum FixedPointText {
+    public static func plain(_ value: Double) -> String {
+        value == value.rounded() ? String(Int(value)) : "\(value)"
+    }
+}

@@ -19,7 +19,7 @@ struct DistancesCommand: ParsableCommand {
 
     @OptionGroup var input: InputOptions
 
-    @Option(name: .shortAndLong, help: "Output format: table (default on a terminal), csv, json or geojson.")
+    @Option(name: .shortAndLong, help: "Output format: table (default on a terminal), csv, json, geojson or geojsonseq (RFC 8142).")
     var format: OutputFormat?
 
     @Option(name: .shortAndLong, help: ArgumentHelp("Write to FILE atomically instead of stdout.", valueName: "FILE"))

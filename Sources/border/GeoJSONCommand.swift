@@ -1,0 +1,68 @@
+import ArgumentParser
+import BorderFormats
+import Foundation
+
+/// A comma-separated list of positive kilometres, e.g. `10,25,50`.
+struct KilometreList: ExpressibleByArgument {
+    var values: [Double]
+    init?(argument: String) {
+        let parts = argument.split(separator: ",").map { Double($0.trimmingCharacters(in: .whitespaces)) }
+        guard !parts.isEmpty, parts.allSatisfy({ $0 != nil && $0! > 0 && $0! <= 500 }) else { return nil }
+        values = Array(Set(parts.map { $0! })).sorted()
+    }
+    var defaultValueDescription: String { values.map { FixedPointText.plain($0) }.joined(separator: ",") }
+}
+
+enum MapFormat: String, ExpressibleByArgument, CaseIterable {
+    case geojson, geojsonseq
+}
+
+struct GeoJSONCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "geojson",
+        abstract: "A layered RFC 7946 map: border, fence, gaps, places, region, incidents, connectors, distance bands.",
+        discussion: """
+            Every feature has a `layer` property (\(MapLayers.layerNames.joined(separator: ", "))) and simplestyle-spec \
+            styling, so geojson.io and GitHub show it in colour. Bands are true WGS84 geodesic buffers of the border, \
+            clipped to land; each says its measured error (max_error_m). FILE: points as for `border distances`.
+            """)
+
+    @OptionGroup var input: InputOptions
+
+    @Option(name: .shortAndLong, help: "geojson (one FeatureCollection) or geojsonseq (RFC 8142 text sequence).")
+    var format: MapFormat = .geojson
+
+    @Option(name: .shortAndLong, help: ArgumentHelp("Write to FILE atomically instead of stdout.", valueName: "FILE"))
+    var output: String?
+
+    @Option(help: "Decimals of coordinates (6 ≈ 0.1 m).")
+    var precision: Int = 6
+
+    @Option(help: ArgumentHelp("Distance bands from the border, km.", valueName: "KM,KM,..."))
+    var bands: KilometreList = KilometreList(argument: "10,25,50")!
+
+    @OptionGroup var data: DataOptions
+
+    func validate() throws {
+        guard (0...12).contains(precision) else { throw ValidationError("--precision must be 0…12") }
+    }
+
+    func run() throws {
+        Output.removePartialFilesOnInterrupt()
+        try reportingUnusableInput {
+            let atlas = try data.loadAtlas()
+            var source = try input.openSource(atlas: atlas)
+            let (map, summary) = try MapInputLoader.load(atlas: atlas, source: &source, bandKilometres: bands.values) {
+                complain($0.description)
+            }
+            let output = try output.map { try Output(path: $0) } ?? Output()
+            let writer = FeatureStreamWriter(output: output, kind: format == .geojson ? .collection : .sequence, precision: precision)
+            writer.begin()
+            MapLayers.features(map).forEach(writer.write)
+            writer.finish()
+            try output.commit()
+            complain(summary.line)
+            if summary.rejected > 0 && !input.allowRejects { throw ExitCode(ExitStatus.rowsRejected) }
+        }
+    }
+}
