@@ -37,7 +37,7 @@ public struct GeoJSONText: Sendable {
     }
 
     func round(_ p: Coordinate) -> Coordinate {
-        let scale = FixedPoint.powers[precision]
+        let scale = Double(FixedPoint.powers[precision])
         return Coordinate(longitude: (p.longitude * scale).rounded() / scale, latitude: (p.latitude * scale).rounded() / scale)
     }
 
