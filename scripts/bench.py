@@ -1,0 +1,139 @@
+#!/usr/bin/env python3
+"""Side-by-side benchmark: `border distances` against the peers of ../shared/bench.
+
+Usage: python3 scripts/bench.py [--sizes 10000,100000,1000000] [--runs 3]
+                                [--peers shapely_utm,shapely_utm+geod] [--venv /tmp/benchvenv]
+
+For every size: seeded points from ../shared/bench/gen_points.py (the first 10,000 rows of every
+size are the public accuracy sample), each tool run as a whole process under /usr/bin/time -v
+(wall, peak RSS), and the max / p99 |distance error| on those 10,000 rows against the exact
+GeographicLib oracle (../shared/bench/sample/oracle-10k.csv). Also: the time to the first output
+row on the bundled incidents and `border coverage` of a 10,000-segment fence.
+Prints a Markdown table (paste it into BENCHMARKS.md).
+"""
+import argparse
+import csv
+import os
+import re
+import statistics
+import subprocess
+import sys
+import time
+
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+BENCH = os.path.abspath(os.path.join(ROOT, "..", "shared", "bench"))
+BORDER_BIN = os.path.join(ROOT, ".build", "release", "border")
+BORDER = os.path.join(ROOT, "data", "border.geojson")
+PEERS = {
+    "shapely_utm": (["peers/shapely_strtree.py"], "Shapely 2 + pyproj, UTM 41N"),
+    "shapely_utm+geod": (["peers/shapely_strtree.py", "--dist", "geod"], "Shapely 2 + pyproj, geodesic distance to the UTM nearest point"),
+    "geopandas_sjoin": (["peers/geopandas_sjoin.py"], "GeoPandas sjoin_nearest, UTM 41N"),
+    "geod_vertex": (["peers/geod_naive.py"], "pyproj Geod, nearest vertex"),
+}
+
+
+def timed(cmd, cwd=ROOT):
+    log = "/tmp/border-bench-time.txt"
+    started = time.perf_counter()
+    done = subprocess.run(["/usr/bin/time", "-v", "-o", log] + cmd, cwd=cwd, capture_output=True, text=True)
+    wall = time.perf_counter() - started
+    text = open(log).read()
+    rss = re.search(r"Maximum resident set size \(kbytes\): (\d+)", text)
+    if done.returncode != 0:
+        sys.exit(f"failed ({done.returncode}): {' '.join(cmd)}\n{done.stderr[-2000:]}")
+    return wall, int(rss.group(1)) / 1024 if rss else float("nan")
+
+
+def errors(oracle, result_csv, near_lon):
+    got = {}
+    with open(result_csv) as f:
+        for row in csv.DictReader(f):
+            if row["id"] in oracle and row["distance_m"]:
+                got[row["id"]] = float(row["distance_m"])
+    diffs = sorted(abs(got[k] - v) for k, v in oracle.items() if k in got)
+    missing = len(oracle) - len(diffs)
+    return diffs[-1], diffs[int(0.99 * (len(diffs) - 1))], missing
+
+
+def first_row_latency():
+    """Seconds from start to the first CSV data row on stdout, bundled incidents (median of 5)."""
+    samples = []
+    for _ in range(5):
+        started = time.perf_counter()
+        process = subprocess.Popen([BORDER_BIN, "distances", "--format", "csv"], stdout=subprocess.PIPE,
+                                   stderr=subprocess.DEVNULL)
+        process.stdout.readline()                     # header
+        process.stdout.readline()                     # first row
+        samples.append(time.perf_counter() - started)
+        process.communicate()
+    return statistics.median(samples)
+
+
+def fence_with(segments, path):
+    """A deterministic fence of `segments` chainage ranges covering about 70 % of the border."""
+    length = 1022.981
+    step = length / segments
+    with open(path, "w") as f:
+        f.write("start_km,end_km,status,side,kind,completed,source\n")
+        for i in range(segments):
+            start = i * step
+            f.write(f"{start:.4f},{start + 0.7 * step:.4f},built,PK,fence,2024-01-01,benchmark\n")
+
+
+def main():
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--sizes", default="10000,100000,1000000")
+    parser.add_argument("--runs", type=int, default=3)
+    parser.add_argument("--peers", default="shapely_utm,shapely_utm+geod")
+    parser.add_argument("--venv", default="/tmp/benchvenv")
+    parser.add_argument("--data", default="/tmp/border-bench")
+    args = parser.parse_args()
+    os.makedirs(args.data, exist_ok=True)
+    python = os.path.join(args.venv, "bin", "python")
+    peers = [p for p in args.peers.split(",") if p]
+    if peers and not os.path.exists(python):
+        subprocess.run([sys.executable, "-m", "venv", args.venv], check=True)
+        subprocess.run([python, "-m", "pip", "install", "-q", "numpy==2.4.6", "pandas==3.1.1", "shapely==2.2.0",
+                        "pyproj==3.7.2", "geopandas==1.2.0", "geographiclib==2.1", "scipy==1.17.1"], check=True)
+
+    with open(os.path.join(BENCH, "sample", "oracle-10k.csv")) as f:
+        oracle = {row["id"]: float(row["distance_m"]) for row in csv.DictReader(f) if row["distance_m"]}
+
+    rows = []
+    for size in [int(s) for s in args.sizes.split(",")]:
+        points = os.path.join(args.data, f"points_{size}.csv")
+        if not os.path.exists(points):
+            subprocess.run([python if os.path.exists(python) else sys.executable,
+                            os.path.join(BENCH, "gen_points.py"), str(size), points], check=True)
+        tools = [("border (this project)", [BORDER_BIN, "distances", points, "--format", "csv", "-o"], ROOT)]
+        tools += [(PEERS[p][1], [python] + PEERS[p][0] + ["--border", BORDER, "--points", points, "--out"], BENCH)
+                  for p in peers]
+        for name, command, cwd in tools:
+            out = os.path.join(args.data, f"out_{abs(hash(name))}_{size}.csv")
+            runs = [timed(command + [out], cwd) for _ in range(args.runs if size < 1_000_000 or name.startswith("border") else 1)]
+            wall = statistics.median(r[0] for r in runs)
+            rss = max(r[1] for r in runs)
+            worst, p99, missing = errors(oracle, out, "nearest_lon")
+            rows.append((name, size, wall, size / wall, rss, worst, p99, missing))
+            print(f"{name:60s} {size:>9,} {wall:8.2f} s {size / wall:>10,.0f}/s {rss:7.1f} MB "
+                  f"max {worst:.3g} m p99 {p99:.3g} m", file=sys.stderr)
+
+    fence = os.path.join(args.data, "fence-10000.csv")
+    fence_with(10_000, fence)
+    coverage = statistics.median(timed([BORDER_BIN, "coverage", "--fence", fence, "--format", "json", "-o",
+                                        os.path.join(args.data, "coverage.json")])[0] for _ in range(3))
+    latency = first_row_latency()
+
+    print("| tool | N | wall s | points/s | peak RSS MB | max err m | p99 err m |")
+    print("|---|---:|---:|---:|---:|---:|---:|")
+    for name, size, wall, rate, rss, worst, p99, missing in rows:
+        print(f"| {name} | {size:,} | {wall:.2f} | {rate:,.0f} | {rss:.0f} | {worst:.2g} | {p99:.2g} |"
+              + (f" ({missing} missing)" if missing else ""))
+    print()
+    print(f"- first output row, bundled incidents: {latency * 1000:.0f} ms (median of 5)")
+    print(f"- `border coverage` of a 10,000-segment fence: {coverage:.2f} s (median of 3)")
+    print(f"- machine: {os.cpu_count()} cores; load average before the run: {os.getloadavg()[0]:.2f}")
+
+
+if __name__ == "__main__":
+    main()
