@@ -44,7 +44,7 @@ def timed(cmd, cwd=ROOT):
     return wall, int(rss.group(1)) / 1024 if rss else float("nan")
 
 
-def errors(oracle, result_csv, near_lon):
+def errors(oracle, result_csv):
     got = {}
     with open(result_csv) as f:
         for row in csv.DictReader(f):
@@ -113,7 +113,7 @@ def main():
             runs = [timed(command + [out], cwd) for _ in range(args.runs if size < 1_000_000 or name.startswith("border") else 1)]
             wall = statistics.median(r[0] for r in runs)
             rss = max(r[1] for r in runs)
-            worst, p99, missing = errors(oracle, out, "nearest_lon")
+            worst, p99, missing = errors(oracle, out)
             rows.append((name, size, wall, size / wall, rss, worst, p99, missing))
             print(f"{name:60s} {size:>9,} {wall:8.2f} s {size / wall:>10,.0f}/s {rss:7.1f} MB "
                   f"max {worst:.3g} m p99 {p99:.3g} m", file=sys.stderr)

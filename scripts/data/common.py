@@ -159,3 +159,18 @@ def write_json(path, obj, indent=None):
         json.dump(obj, f, ensure_ascii=False, indent=indent)
         f.write("\n")
     print("wrote", os.path.relpath(path, ROOT), os.path.getsize(path), "bytes")
+
+
+def write_table(path, header, rows):
+    """Writes a CSV with unique ids in the first column, LF line ends, UTF-8 (byte-for-byte stable)."""
+    import csv
+    import io
+    ids = [r[0] for r in rows]
+    assert len(ids) == len(set(ids)), "duplicate id"
+    buf = io.StringIO()
+    w = csv.writer(buf, lineterminator="\n")
+    w.writerow(header)
+    w.writerows(rows)
+    with open(path, "w", encoding="utf-8", newline="") as f:
+        f.write(buf.getvalue())
+    print("wrote %s (%d rows)" % (os.path.normpath(path), len(rows)))

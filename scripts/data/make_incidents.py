@@ -21,8 +21,9 @@ Conventions
   Attributions by the other side (not claims) are in notes.
 """
 import csv
-import io
 import os
+
+import common
 
 ROOT = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..")
 PLACES = os.path.join(ROOT, "data", "places.csv")
@@ -188,15 +189,7 @@ def main():
         assert len(date) in (7, 10)
         rows.append([iid, date, place, p["lat"], p["lon"], prec, killed, injured, claimed,
                      dist, event, side, source, notes])
-    ids = [r[0] for r in rows]
-    assert len(ids) == len(set(ids)), "duplicate id"
-    buf = io.StringIO()
-    w = csv.writer(buf, lineterminator="\n")
-    w.writerow(HEADER)
-    w.writerows(rows)
-    with open(OUT, "w", encoding="utf-8", newline="") as f:
-        f.write(buf.getvalue())
-    print("wrote %s (%d rows)" % (os.path.normpath(OUT), len(rows)))
+    common.write_table(OUT, HEADER, rows)
 
 
 if __name__ == "__main__":

