@@ -19,7 +19,7 @@ public enum DistanceBands {
     public static func build(border: Border, countries: CountryOutlines, kilometres: [Double] = defaultKilometres,
                              projection: String = Generalisation.projection) throws -> [DistanceBand] {
         let context = GEOSContext()
-        let land = try countries.outlines.map { try Geometry(wkb: $0.wkb, context: context) }
+        let land = try countries.outlines.indices.map { try countries.geometry($0, context: context) }
             .reduce(nil as Geometry?) { try $0?.union($1) ?? $1 }
         var bands: [DistanceBand] = []
         var inner: (Double, Geometry)? = nil

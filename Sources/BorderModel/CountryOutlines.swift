@@ -1,13 +1,19 @@
 import Foundation
 import Geodesy
 
-/// Land outlines of Pakistan, Iran and Afghanistan, kept as Well-Known Binary so the value can
-/// be shared between threads; each thread makes its own `CountryLocator` from it.
+/// Land outlines of Pakistan, Iran and Afghanistan, kept as plain coordinates so the value can be
+/// shared between threads; each thread builds its own GEOS geometries (`geometry(_:context:)`).
 public struct CountryOutlines: Sendable {
-    public let outlines: [(country: Country, wkb: [UInt8])]
+    /// Each country's polygons: rings of interleaved longitude, latitude; shell first, then holes.
+    public let outlines: [(country: Country, polygons: [[[Double]]])]
 
-    public init(outlines: [(country: Country, wkb: [UInt8])]) {
+    public init(outlines: [(country: Country, polygons: [[[Double]]])]) {
         self.outlines = outlines
+    }
+
+    /// The MultiPolygon of outline `index`, in the caller's context.
+    public func geometry(_ index: Int, context: GEOSContext) throws -> Geometry {
+        try Geometry(multiPolygon: outlines[index].polygons, context: context)
     }
 
     /// Reads a FeatureCollection of Polygons or MultiPolygons whose features carry
@@ -22,7 +28,8 @@ public struct CountryOutlines: Sendable {
                 throw ModelError(file: url.path, "feature \(index + 1): geometry must be a Polygon or MultiPolygon")
             }
             do {
-                return (country, try Geometry(multiPolygon: polygons, context: context).wkb)
+                _ = try Geometry(multiPolygon: polygons, context: context)   // GEOS accepts it
+                return (country, polygons)
             } catch {
                 throw ModelError(file: url.path, "feature \(index + 1): \(error)")
             }
@@ -35,7 +42,9 @@ public final class CountryLocator {
     private let prepared: [(Country, PreparedGeometry)]
 
     public init(_ outlines: CountryOutlines, context: GEOSContext = GEOSContext()) throws {
-        prepared = try outlines.outlines.map { ($0.country, try Geometry(wkb: $0.wkb, context: context).prepared()) }
+        prepared = try outlines.outlines.indices.map {
+            (outlines.outlines[$0].country, try outlines.geometry($0, context: context).prepared())
+        }
     }
 
     /// The country whose land holds the point, or `.other`.

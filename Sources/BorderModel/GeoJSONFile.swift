@@ -29,6 +29,11 @@ enum GeoJSONFile {
     /// The rings of a Polygon or MultiPolygon as interleaved longitude, latitude numbers.
     static func polygons(_ geometry: JSONValue?) -> [[[Double]]]? {
         func ring(_ value: JSONValue) -> [Double]? {
+            if let (flat, dimension) = value.flatPositions {
+                guard dimension >= 2 else { return nil }
+                if dimension == 2 { return flat }
+                return stride(from: 0, to: flat.count, by: dimension).flatMap { flat[$0..<$0 + 2] }
+            }
             guard let positions = value.elements else { return nil }
             var xy: [Double] = []
             xy.reserveCapacity(positions.count * 2)

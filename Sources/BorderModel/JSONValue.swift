@@ -7,6 +7,8 @@ public indirect enum JSONValue: Sendable {
     case object([String: JSONValue])
     case array([JSONValue])
     case numbers([Double])
+    /// An array of equal-length number arrays (GeoJSON positions), stored flat.
+    case positions(flat: [Double], dimension: Int)
     case number(Double)
     case string(String)
     case bool(Bool)
@@ -21,6 +23,17 @@ public indirect enum JSONValue: Sendable {
         switch self {
         case .array(let values): values
         case .numbers(let numbers): numbers.map(JSONValue.number)
+        case .positions(let flat, let dimension):
+            stride(from: 0, to: flat.count, by: dimension).map { .numbers(Array(flat[$0..<$0 + dimension])) }
+        default: nil
+        }
+    }
+
+    /// Positions as interleaved numbers with their dimension, without boxing each position.
+    public var flatPositions: (flat: [Double], dimension: Int)? {
+        switch self {
+        case .positions(let flat, let dimension): (flat, dimension)
+        case .array(let values) where values.isEmpty: ([], 2)
         default: nil
         }
     }
@@ -185,6 +198,7 @@ private struct JSONParser {
     }
 
     mutating func array() throws -> JSONValue {
+        if let positions = try positions() { return positions }
         position += 1
         var values: [JSONValue] = []
         var numbers: [Double] = []
@@ -205,6 +219,39 @@ private struct JSONParser {
             position += 1
             return onlyNumbers ? .numbers(numbers) : .array(values)
         }
+    }
+
+    /// `[[x, y], [x, y], …]` read straight into one flat array; nil (and nothing consumed) when
+    /// the array is anything else.
+    mutating func positions() throws -> JSONValue? {
+        let start = position
+        var flat: [Double] = []
+        var dimension = 0
+        position += 1
+        skipSpace()
+        while current == 0x5B {
+            position += 1
+            var count = 0
+            while true {
+                skipSpace()
+                guard current == 0x2D || (0x30...0x39).contains(current) else { position = start; return nil }
+                flat.append(try number())
+                count += 1
+                skipSpace()
+                if current == 0x2C { position += 1; continue }
+                guard current == 0x5D else { position = start; return nil }
+                position += 1
+                break
+            }
+            if dimension == 0 { dimension = count } else if count != dimension { position = start; return nil }
+            skipSpace()
+            if current == 0x2C { position += 1; skipSpace(); continue }
+            guard current == 0x5D else { position = start; return nil }
+            position += 1
+            return .positions(flat: flat, dimension: dimension)
+        }
+        position = start
+        return nil
     }
 
     mutating func object() throws -> JSONValue {

@@ -20,19 +20,33 @@ public struct GeodesicPolyline: Sendable {
         }
         self.vertices = vertices
         self.geodesic = geodesic
-        var chainage = [0.0], startAzimuths: [Double] = [], endAzimuths: [Double] = []
+        let solutions = Self.edgeSolutions(vertices, geodesic: geodesic)
+        var chainage = [0.0]
         chainage.reserveCapacity(vertices.count)
-        for (a, b) in zip(vertices, vertices.dropFirst()) {
-            let solution = geodesic.inverse(a, b)
-            chainage.append(chainage.last! + solution.distance)
-            startAzimuths.append(solution.azimuth1)
-            endAzimuths.append(solution.azimuth2)
-        }
+        for solution in solutions { chainage.append(chainage.last! + solution.distance) }
         self.chainage = chainage
-        self.startAzimuths = startAzimuths
-        self.endAzimuths = endAzimuths
+        self.startAzimuths = solutions.map(\.azimuth1)
+        self.endAzimuths = solutions.map(\.azimuth2)
         self.index = SegmentIndex(vertices: vertices, lengths: zip(chainage, chainage.dropFirst()).map { $1 - $0 },
                                   geodesic: geodesic)
+    }
+
+    /// The inverse solution of every edge, on all cores: a long line has thousands of edges and
+    /// this is most of the cost of loading one.
+    private static func edgeSolutions(_ vertices: [Coordinate], geodesic: Geodesic) -> [InverseSolution] {
+        let count = vertices.count - 1
+        let empty = InverseSolution(distance: 0, azimuth1: 0, azimuth2: 0, reducedLength: 0, geodesicScale: 0)
+        var solutions = [InverseSolution](repeating: empty, count: count)
+        let chunks = count < 2_000 ? 1 : ProcessInfo.processInfo.activeProcessorCount
+        solutions.withUnsafeMutableBufferPointer { buffer in
+            nonisolated(unsafe) let output = buffer               // each chunk writes its own slots
+            DispatchQueue.concurrentPerform(iterations: chunks) { chunk in
+                for edge in stride(from: chunk * count / chunks, to: (chunk + 1) * count / chunks, by: 1) {
+                    output[edge] = geodesic.inverse(vertices[edge], vertices[edge + 1])
+                }
+            }
+        }
+        return solutions
     }
 
     public var length: Double { chainage.last! }

@@ -35,8 +35,8 @@ public struct SVGMap {
         var svg = ##"<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 \##(n(width)) \##(n(height))" width="\##(n(width))" height="\##(n(height))" font-family="sans-serif" font-size="12" role="img" aria-label="Map of the Pakistan–Iran border">"##
         svg += ##"<rect width="100%" height="100%" fill="#dbe9f6"/>"##
         let context = GEOSContext()
-        for outline in countries.outlines {
-            let rings = try Geometry(wkb: outline.wkb, context: context).polygons.flatMap { $0 }
+        for index in countries.outlines.indices {
+            let rings = try countries.geometry(index, context: context).polygons.flatMap { $0 }
             svg += ##"<path d="\##(rings.map { path($0, closed: true) }.joined())" fill="#f4f1e8" stroke="#9a9a9a" stroke-width="0.8" fill-rule="evenodd"/>"##
         }
         for band in MapLayers.bands(map) {
