@@ -1,0 +1,59 @@
+import Foundation
+import Testing
+@testable import BorderModel
+
+/// The fast data-file reader against Foundation's JSONSerialization, and on edge cases.
+@Suite struct JSONValueTests {
+    static let data = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+        .deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("data")
+
+    /// Every number of every bundled GeoJSON file equals what JSONSerialization reads (bit for bit).
+    @Test(arguments: ["border.geojson", "countries.geojson", "regions.geojson", "fence.geojson"])
+    func agreesWithFoundation(_ name: String) throws {
+        let bytes = try Data(contentsOf: Self.data.appendingPathComponent(name))
+        let ours = try JSONValue.parse(bytes)
+        let reference = try JSONSerialization.jsonObject(with: bytes)
+        var compared = 0
+        func same(_ value: JSONValue, _ other: Any) -> Bool {
+            switch value {
+            case .object(let members):
+                guard let dictionary = other as? [String: Any], dictionary.count == members.count else { return false }
+                return members.allSatisfy { key, member in dictionary[key].map { same(member, $0) } ?? false }
+            case .array, .numbers, .positions:
+                guard let array = other as? [Any], let elements = value.elements, array.count == elements.count else { return false }
+                return zip(elements, array).allSatisfy { same($0, $1) }
+            case .number(let number):
+                compared += 1
+                return (other as? NSNumber)?.doubleValue == number
+            case .string(let text): return other as? String == text
+            case .bool(let flag): return (other as? NSNumber)?.boolValue == flag
+            case .null: return other is NSNull
+            }
+        }
+        #expect(same(ours, reference))
+        #expect(compared > 100)
+    }
+
+    @Test func stringsEscapesAndNumbers() throws {
+        let text = #"{"a": "x\"y\\z\n\u00e9\ud83d\ude00", "b": [1, -2.5, 3e2, 0.1], "c": true, "d": null, "e": [[1,2],[3,4]], "f": []}"#
+        let value = try JSONValue.parse(Data(text.utf8))
+        #expect(value["a"]?.string == "x\"y\\z\né😀")
+        #expect(value["b"]?.numbers == [1, -2.5, 300, 0.1])
+        if case .bool(true)? = value["c"] {} else { Issue.record("c is not true") }
+        if case .null? = value["d"] {} else { Issue.record("d is not null") }
+        #expect(value["e"]?.flatPositions?.flat == [1, 2, 3, 4])
+        #expect(value["f"]?.elements?.isEmpty == true)
+    }
+
+    @Test(arguments: ["", "{", "[1,", "{\"a\" 1}", "[1 2]", "tru", "\"abc", "[1e999]", "{} x", "[[1,2],[3]"])
+    func rejectsBrokenDocuments(_ text: String) {
+        #expect(throws: JSONSyntaxError.self) { try JSONValue.parse(Data(text.utf8)) }
+    }
+
+    @Test func mixedArraysFallBackToGeneralArrays() throws {
+        let value = try JSONValue.parse(Data("[[1,2],[3,4,5]]".utf8))
+        #expect(value.flatPositions == nil)
+        #expect(value.elements?.count == 2)
+        #expect(value.elements?[1].numbers == [3, 4, 5])
+    }
+}
