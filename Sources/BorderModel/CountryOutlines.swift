@@ -40,8 +40,10 @@ public struct CountryOutlines: Sendable {
 /// Point-in-country tests over prepared GEOS polygons; one per thread.
 public final class CountryLocator {
     private let prepared: [(Country, PreparedGeometry)]
+    private let context: GEOSContext
 
     public init(_ outlines: CountryOutlines, context: GEOSContext = GEOSContext()) throws {
+        self.context = context
         prepared = try outlines.outlines.indices.map {
             (outlines.outlines[$0].country, try outlines.geometry($0, context: context).prepared())
         }
@@ -49,7 +51,8 @@ public final class CountryLocator {
 
     /// The country whose land holds the point, or `.other`.
     public func country(at point: Coordinate) throws -> Country {
-        for (country, polygon) in prepared where try polygon.covers(point) { return country }
+        let probe = try Geometry(point: point, context: context)
+        for (country, polygon) in prepared where try polygon.covers(probe) { return country }
         return .other
     }
 }

@@ -195,8 +195,12 @@ public final class PreparedGeometry {
 
     /// True when the point lies inside or on the boundary.
     public func covers(_ point: Coordinate) throws -> Bool {
-        let probe = try Geometry(point: point, context: base.context)
-        let result = GEOSPreparedIntersects_r(base.context.handle, pointer, probe.pointer)  // 2 on exception
+        try covers(Geometry(point: point, context: base.context))
+    }
+
+    /// True when `geometry` (of the same context) meets this one; lets one probe serve several tests.
+    public func covers(_ geometry: Geometry) throws -> Bool {
+        let result = GEOSPreparedIntersects_r(base.context.handle, pointer, geometry.pointer)  // 2 on exception
         guard result != 2 else { throw base.context.failure("point test failed") }
         return result == 1
     }

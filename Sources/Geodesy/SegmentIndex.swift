@@ -34,7 +34,7 @@ struct SegmentIndex: Sendable {
     }
 
     static let maxPieceLength = 500.0
-    static let leafSize = 8
+    static let leafSize = 4
     /// The largest normal curvature of the WGS84 ellipsoid, 1/(a(1 − e²)), at the equator along the meridian.
     static let maxCurvature = 1 / 6_335_439.327
 
