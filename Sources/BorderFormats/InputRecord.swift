@@ -8,6 +8,9 @@ public struct InputRecord: Sendable {
     public var row: Int
     public var fields: [String]
     public var position: Result<Coordinate, Rejection>
+    /// Set when a filter (`--max-geo-precision`, `--from`/`--to`, ACLED dedup) left the row out on
+    /// purpose: it is counted as filtered, neither measured nor rejected.
+    public var filteredOut: String? = nil
 }
 
 /// Why a row was not measured, naming the file, row, column and value.
@@ -27,7 +30,9 @@ public struct Rejection: Error, Sendable, Equatable, CustomStringConvertible {
     }
 
     public var description: String {
-        let shown = value.count > 60 ? String(value.prefix(57)) + "..." : value
+        // Shortened, and on one line even when the field held newlines.
+        let short = value.count > 60 ? String(value.prefix(57)) + "..." : value
+        let shown = short.replacingOccurrences(of: "\r", with: "\\r").replacingOccurrences(of: "\n", with: "\\n")
         return "\(file): row \(row), column \(column), value \"\(shown)\": \(reason)"
     }
 }

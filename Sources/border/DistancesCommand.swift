@@ -11,8 +11,9 @@ struct DistancesCommand: ParsableCommand {
         commandName: "distances",
         abstract: "Distance from each incident to the border, where along it, on which side, near which place.",
         discussion: """
-            FILE is a CSV whose header names lat/latitude and lon/longitude (and optionally id), or a GeoJSON
-            FeatureCollection of Points; without FILE the bundled incidents are measured. Input columns pass
+            FILE is a CSV whose header names lat/latitude and lon/longitude (and optionally id), an ACLED or GTD
+            export, a CSV with a WKT column, or a GeoJSON FeatureCollection of Points; without FILE the bundled
+            incidents are measured. Input columns pass
             through; the computed columns are \(DistanceColumns.names.joined(separator: ", ")).
             """)
 
@@ -34,14 +35,17 @@ struct DistancesCommand: ParsableCommand {
         try reportingUnusableInput {
             let atlas = try data.loadAtlas()
             var source = try input.openSource(atlas: atlas)
+            let rejects = try input.openRejects(header: source.header)
             let output = try output.map { try Output(path: $0) } ?? Output()
             let format = self.format ?? (output.isTerminal || self.output == nil && input.isBundled ? .table : .csv)
             let writer = makeDistanceWriter(format, output: output, precision: precision)
             let analyzer = try DistanceAnalyzer(atlas: atlas)
-            let summary = try DistancePipeline.run(&source, analyzer: analyzer, writer: writer) { _, rejection in
+            let summary = try DistancePipeline.run(&source, analyzer: analyzer, writer: writer) { record, rejection in
                 complain(rejection.description)
+                rejects?.add(record, rejection)
             }
             try output.commit()
+            try rejects?.commit()
             complain(summary.line)
             if summary.rejected > 0 && !input.allowRejects { throw ExitCode(ExitStatus.rowsRejected) }
         }
