@@ -33,11 +33,15 @@ let package = Package(
             "BorderFormats", "BorderAnalysis", "BorderModel", "Geodesy",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
+        // libFuzzer over the readers: scripts/fuzz builds it with -sanitize=fuzzer -DFUZZING.
+        .target(name: "CFuzzDriver"),
+        .executableTarget(name: "FuzzReaders", dependencies: ["BorderFormats", "CFuzzDriver"]),
 
         .testTarget(name: "GeodesyTests", dependencies: ["Geodesy", .product(name: "CSV", package: "CSV.swift")]),
         .testTarget(name: "BorderModelTests", dependencies: ["BorderModel", "Geodesy"]),
         .testTarget(name: "BorderAnalysisTests", dependencies: ["BorderAnalysis", "BorderModel", "Geodesy"]),
-        .testTarget(name: "BorderCLITests", dependencies: ["border"]),
+        .testTarget(name: "BorderFormatsTests", dependencies: ["BorderFormats", "Geodesy"]),
+        .testTarget(name: "BorderCLITests", dependencies: ["border"], exclude: ["Malformed"]),
     ],
     swiftLanguageModes: [.v6]
 )

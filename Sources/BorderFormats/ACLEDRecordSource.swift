@@ -25,7 +25,11 @@ public struct ACLEDRecordSource: RecordSource {
 
     init(rows first: CSVRows, origin: InputOrigin, options: ReadingOptions) throws {
         let lowered = first.header.map { $0.trimmingCharacters(in: .whitespaces).lowercased() }
-        idColumn = lowered.firstIndex(of: "event_id_cnty")!
+        // --input-format acled can be forced on any header.
+        guard let idColumn = lowered.firstIndex(of: "event_id_cnty") else {
+            throw UnusableInput(file: first.name, reason: "not an ACLED export: no event_id_cnty column")
+        }
+        self.idColumn = idColumn
         let timestampColumn = lowered.firstIndex(of: "timestamp")
         positions = try PositionColumns(header: first.header, file: first.name, options: options, wkt: false)
         rules = try RowRules(file: first.name, header: first.header, filters: options.filters, precisionNames: ["geo_precision"],
