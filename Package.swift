@@ -41,7 +41,7 @@ let package = Package(
         .testTarget(name: "BorderModelTests", dependencies: ["BorderModel", "Geodesy"]),
         .testTarget(name: "BorderAnalysisTests", dependencies: ["BorderAnalysis", "BorderModel", "Geodesy"]),
         .testTarget(name: "BorderFormatsTests", dependencies: ["BorderFormats", "Geodesy"]),
-        .testTarget(name: "BorderCLITests", dependencies: ["border"], exclude: ["Malformed"]),
+        .testTarget(name: "BorderCLITests", dependencies: ["border"], exclude: ["Malformed", "Inputs"]),
     ],
     swiftLanguageModes: [.v6]
 )

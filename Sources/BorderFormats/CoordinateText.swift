@@ -13,8 +13,13 @@ public enum CoordinateText {
     public static func parse(_ text: String, axis: Axis) -> Result<Double, Problem> {
         let trimmed = text.trimmingCharacters(in: .whitespaces)
         guard !trimmed.isEmpty else { return .failure(Problem("empty")) }
-        if let value = Double(trimmed) { return checked(value, axis) }
+        if let value = number(trimmed) { return checked(value, axis) }
         return dms(trimmed, axis: axis).flatMap { checked($0, axis) }
+    }
+
+    /// `Double(_:)` without its C-string pitfall: it stops at a NUL byte, so "2\u{0}8" would read as 2.
+    static func number<S: StringProtocol>(_ text: S) -> Double? {
+        text.utf8.contains(0) ? nil : Double(text)
     }
 
     public struct Problem: Error, Equatable, Sendable {
@@ -64,22 +69,22 @@ public enum CoordinateText {
             }
             var end = index
             while end < body.endIndex, body[end].isASCII, body[end].isNumber || body[end] == "." { end = body.index(after: end) }
-            guard let number = Double(body[index..<end]), parts.count < 3 else {
+            guard let number = number(body[index..<end]), parts.count < 3 else {
                 return .failure(Problem("not a number or degrees-minutes-seconds"))
             }
             var expected = parts.count
             if end < body.endIndex {
                 let mark = body[end]
-                let unit = degreeMarks.contains(mark) ? 0 : minuteMarks.contains(mark) ? 1 : secondMarks.contains(mark) ? 2 : nil
-                if let unit {
-                    guard unit >= expected else { return .failure(Problem("degrees, minutes and seconds out of order")) }
-                    expected = unit
+                var unit = degreeMarks.contains(mark) ? 0 : minuteMarks.contains(mark) ? 1 : secondMarks.contains(mark) ? 2 : nil
+                if let found = unit {
                     end = body.index(after: end)
                     // Two apostrophes stand for a seconds mark.
-                    if unit == 1, end < body.endIndex, minuteMarks.contains(body[end]), body[end] != "m", body[end] != "M" {
-                        expected = 2
+                    if found == 1, mark == "'" || mark == "′", end < body.endIndex, body[end] == mark {
+                        unit = 2
                         end = body.index(after: end)
                     }
+                    guard unit! >= expected else { return .failure(Problem("degrees, minutes and seconds out of order")) }
+                    expected = unit!
                 }
             }
             while parts.count < expected { parts.append(0) }

@@ -57,17 +57,3 @@ public protocol RecordSource {
     /// The next row, or nil at the end. Throws `UnusableInput` when reading itself fails.
     mutating func next() throws -> InputRecord?
 }
-
-/// Parses one coordinate value, explaining what is wrong with it.
-enum CoordinateField {
-    struct Problem: Error { var reason: String }
-
-    static func parse(_ text: String, limit: Double) -> Result<Double, Problem> {
-        let trimmed = text.trimmingCharacters(in: .whitespaces)
-        guard !trimmed.isEmpty else { return .failure(Problem(reason: "empty")) }
-        guard let value = Double(trimmed) else { return .failure(Problem(reason: "not a number")) }
-        guard value.isFinite else { return .failure(Problem(reason: "not a finite number")) }
-        guard abs(value) <= limit else { return .failure(Problem(reason: "outside -\(Int(limit))…\(Int(limit))")) }
-        return .success(value)
-    }
-}

@@ -85,7 +85,7 @@ final class PositionColumns {
                 func number(_ text: String) -> Result<Double, CoordinateText.Problem> {
                     let trimmed = text.trimmingCharacters(in: .whitespaces)
                     guard !trimmed.isEmpty else { return .failure(.init("empty")) }
-                    guard let value = Double(trimmed) else { return .failure(.init("not a number")) }
+                    guard let value = CoordinateText.number(trimmed) else { return .failure(.init("not a number")) }
                     return value.isFinite ? .success(value) : .failure(.init("not a finite number"))
                 }
                 switch (number(lonText), number(latText)) {
