@@ -1,5 +1,6 @@
 #!/usr/bin/env python3
-"""Writes the fuzz seed corpus: byte 0 selects format/options (see Sources/FuzzReaders/main.swift)."""
+"""Writes the fuzz seed corpus: byte 0 selects format/options (see Sources/FuzzReaders/main.swift).
+The regression-* files are inputs that once failed (kept by hand, not written here)."""
 import os
 here = os.path.dirname(os.path.abspath(__file__))
 out = os.path.join(here, "corpus")
