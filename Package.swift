@@ -36,11 +36,15 @@ let package = Package(
             "BorderFormats", "CSystem", "BorderAnalysis", "BorderModel", "Geodesy",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
+        // libFuzzer over the readers: scripts/fuzz builds it with -sanitize=fuzzer -DFUZZING.
+        .target(name: "CFuzzDriver"),
+        .executableTarget(name: "FuzzReaders", dependencies: ["BorderFormats", "CFuzzDriver"]),
 
         .testTarget(name: "GeodesyTests", dependencies: ["Geodesy", .product(name: "CSV", package: "CSV.swift")]),
         .testTarget(name: "BorderModelTests", dependencies: ["BorderModel", "Geodesy"]),
         .testTarget(name: "BorderAnalysisTests", dependencies: ["BorderAnalysis", "BorderFormats", "BorderModel", "Geodesy"]),
-        .testTarget(name: "BorderCLITests", dependencies: ["border"]),
+        .testTarget(name: "BorderFormatsTests", dependencies: ["BorderFormats", "BorderModel", "Geodesy"]),
+        .testTarget(name: "BorderCLITests", dependencies: ["border"], exclude: ["Malformed", "Inputs"]),
     ],
     swiftLanguageModes: [.v6]
 )

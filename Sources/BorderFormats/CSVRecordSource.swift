@@ -1,48 +1,42 @@
 import BorderModel
-import CSV
 import Foundation
 import Geodesy
 
-/// Rows of a CSV file (or standard input) whose header names the latitude and longitude columns.
+/// Rows of a generic CSV file (or standard input) with a position in two columns (degrees,
+/// degrees-minutes-seconds, or projected with `--crs`) or in a WKT column.
 public struct CSVRecordSource: RecordSource {
-    public let file: String
-    public let header: [String]
-    private let columns: PointColumns
-    private let reader: CSVReader
-    private var row = 1
+    public static let latitudeNames = PositionColumns.latitudeNames
+    public static let longitudeNames = PositionColumns.longitudeNames
+
+    public var file: String { rows.name }
+    public var header: [String] { rows.header }
+    private let rows: CSVRows
+    private let positions: PositionColumns
+    private let rules: RowRules
 
     public init(path: String, latitudeColumn: String? = nil, longitudeColumn: String? = nil) throws {
-        file = path
-        let stream: InputStream?
-        if path == "-" {
-            stream = InputStream(fileAtPath: "/dev/stdin")
-        } else {
-            var isFolder: ObjCBool = false
-            guard FileManager.default.fileExists(atPath: path, isDirectory: &isFolder) else {
-                throw UnusableInput(file: path, reason: "no such file")
-            }
-            guard !isFolder.boolValue else { throw UnusableInput(file: path, reason: "is a folder, not a file") }
-            guard FileManager.default.isReadableFile(atPath: path) else { throw UnusableInput(file: path, reason: "not readable") }
-            stream = InputStream(fileAtPath: path)
-        }
-        guard let stream else { throw UnusableInput(file: path, reason: "cannot open") }
-        do {
-            reader = try CSVReader(stream: stream, hasHeaderRow: true)
-        } catch CSVError.cannotReadHeaderRow {
-            throw UnusableInput(file: path, reason: "empty: no header row")
-        } catch {
-            throw UnusableInput(file: path, reason: "cannot read CSV: \(error)")
-        }
-        header = reader.headerRow ?? []
-        columns = try PointColumns(file: path, header: header, latitudeColumn: latitudeColumn, longitudeColumn: longitudeColumn)
+        try self.init(rows: CSVRows(InputOrigin(path: path)),
+                      options: ReadingOptions(latitudeColumn: latitudeColumn, longitudeColumn: longitudeColumn), wkt: false)
+    }
+
+    init(rows: CSVRows, options: ReadingOptions, wkt: Bool) throws {
+        self.rows = rows
+        (positions, rules) = try Self.interpreter(header: rows.header, file: rows.name, options: options, wkt: wkt)
+    }
+
+    /// How a generic CSV row becomes an `InputRecord`; `ParallelDistances` builds one per worker.
+    static func interpreter(header: [String], file: String, options: ReadingOptions,
+                            wkt: Bool) throws -> (PositionColumns, RowRules) {
+        (try PositionColumns(header: header, file: file, options: options, wkt: wkt),
+         try RowRules(file: file, header: header, filters: options.filters,
+                      precisionNames: ["geo_precision", "specificity", "where_prec"],
+                      dateField: RowRules.textDate(["event_date", "date"])))
     }
 
     public mutating func next() throws -> InputRecord? {
-        guard let fields = reader.next() else {
-            if let error = reader.error, !CSVEndOfFile.isEndOfFile(error) { throw UnusableInput(file: file, reason: "cannot read row \(row + 1): \(error)") }
-            return nil
+        guard let row = try rows.next() else { return nil }
+        return rules.record(row: row.number, fields: row.fields, invalidByte: row.invalidByte) {
+            positions.position(row.fields, row: row.number)
         }
-        row += 1
-        return columns.record(fields, row: row)
     }
 }

@@ -1,13 +1,17 @@
 import BorderAnalysis
 import Geodesy
 
-/// Counts of one run; `read == written + rejected` always.
+/// Counts of one run; `read == written + rejected + filtered` always.
 public struct RunSummary: Sendable, Equatable {
     public var read = 0
     public var written = 0
     public var rejected = 0
+    /// Rows left out on purpose by a filter (see `InputRecord.filteredOut`).
+    public var filtered = 0
 
-    public var line: String { "\(read) rows read, \(written) measured, \(rejected) rejected" }
+    public var line: String {
+        "\(read) rows read, \(written) measured, \(rejected) rejected" + (filtered > 0 ? ", \(filtered) filtered" : "")
+    }
 }
 
 /// Reads → measures → writes, row by row, in input order.
@@ -19,6 +23,10 @@ public enum DistancePipeline {
         writer.begin(header: source.header)
         while let record = try source.next() {
             summary.read += 1
+            if record.filteredOut != nil {
+                summary.filtered += 1
+                continue
+            }
             switch record.position {
             case .success(let point):
                 writer.write(record, try analyzer.analyze(point))

@@ -8,13 +8,18 @@ public struct GeoJSONRecordSource: RecordSource {
     public let header: [String]
     private let features: [[String: Any]]
     private var position = 0
+    private let rules: RowRules
+    private let transformation: Transformation?
 
     public init(path: String) throws {
+        try self.init(origin: InputOrigin(path: path), options: ReadingOptions())
+    }
+
+    /// Reads the whole document (GeoJSON is not streamed); `--crs` applies to the coordinates.
+    public init(origin: InputOrigin, options: ReadingOptions) throws {
+        let path = origin.name
         file = path
-        let data: Data
-        do { data = try Data(contentsOf: URL(fileURLWithPath: path)) } catch {
-            throw UnusableInput(file: path, reason: FileManager.default.fileExists(atPath: path) ? "not readable" : "no such file")
-        }
+        let data = try origin.readAll()
         let object: Any
         do { object = try JSONSerialization.jsonObject(with: data) } catch {
             throw UnusableInput(file: path, reason: "not valid JSON")
@@ -31,6 +36,9 @@ public struct GeoJSONRecordSource: RecordSource {
             }
         }
         self.header = header
+        rules = try RowRules(file: path, header: header, filters: options.filters, precisionNames: ["geo_precision", "specificity", "where_prec"],
+                             dateField: RowRules.textDate(["event_date", "date"]))
+        transformation = try options.crs.map { try PositionColumns.transformation(from: $0, file: path) }
     }
 
     public mutating func next() throws -> InputRecord? {
@@ -39,7 +47,7 @@ public struct GeoJSONRecordSource: RecordSource {
         position += 1
         let properties = feature["properties"] as? [String: Any] ?? [:]
         let fields = header.map { key in Self.text(key == "id" ? feature["id"] : properties[key]) }
-        return InputRecord(row: position, fields: fields, position: point(of: feature))
+        return rules.record(row: position, fields: fields) { point(of: feature) }
     }
 
     private func point(of feature: [String: Any]) -> Result<Coordinate, Rejection> {
@@ -53,7 +61,16 @@ public struct GeoJSONRecordSource: RecordSource {
               let longitude = (numbers[0] as? NSNumber)?.doubleValue, let latitude = (numbers[1] as? NSNumber)?.doubleValue else {
             return reject(Self.text(geometry["coordinates"]), "coordinates must be [longitude, latitude]")
         }
-        let coordinate = Coordinate(longitude: longitude, latitude: latitude)
+        var coordinate = Coordinate(longitude: longitude, latitude: latitude)
+        if let transformation {
+            guard longitude.isFinite, latitude.isFinite else { return reject("[\(longitude), \(latitude)]", "not finite") }
+            do {
+                let result = try transformation.transform(x: longitude, y: latitude)
+                coordinate = Coordinate(longitude: result.x, latitude: result.y)
+            } catch {
+                return reject("[\(longitude), \(latitude)]", "\(error)")
+            }
+        }
         guard coordinate.isValid else { return reject("[\(longitude), \(latitude)]", "outside -180…180, -90…90") }
         return .success(coordinate)
     }

@@ -8,6 +8,9 @@ public struct InputRecord: Sendable {
     public var row: Int
     public var fields: [String]
     public var position: Result<Coordinate, Rejection>
+    /// Set when a filter (`--max-geo-precision`, `--from`/`--to`, ACLED dedup) left the row out on
+    /// purpose: it is counted as filtered, neither measured nor rejected.
+    public var filteredOut: String? = nil
 }
 
 /// Why a row was not measured, naming the file, row, column and value.
@@ -27,7 +30,9 @@ public struct Rejection: Error, Sendable, Equatable, CustomStringConvertible {
     }
 
     public var description: String {
-        let shown = value.count > 60 ? String(value.prefix(57)) + "..." : value
+        // Shortened, and on one line even when the field held newlines.
+        let short = value.count > 60 ? String(value.prefix(57)) + "..." : value
+        let shown = short.replacingOccurrences(of: "\r", with: "\\r").replacingOccurrences(of: "\n", with: "\\n")
         return "\(file): row \(row), column \(column), value \"\(shown)\": \(reason)"
     }
 }
@@ -51,26 +56,4 @@ public protocol RecordSource {
     var file: String { get }
     /// The next row, or nil at the end. Throws `UnusableInput` when reading itself fails.
     mutating func next() throws -> InputRecord?
-}
-
-/// Parses one coordinate value, explaining what is wrong with it.
-enum CoordinateField {
-    struct Problem: Error { var reason: String }
-
-    static func parse(_ text: String, limit: Double) -> Result<Double, Problem> {
-        let trimmed = trimSpaces(text)
-        guard !trimmed.isEmpty else { return .failure(Problem(reason: "empty")) }
-        guard let value = Double(trimmed) else { return .failure(Problem(reason: "not a number")) }
-        guard value.isFinite else { return .failure(Problem(reason: "not a finite number")) }
-        guard abs(value) <= limit else { return .failure(Problem(reason: "outside -\(Int(limit))…\(Int(limit))")) }
-        return .success(value)
-    }
-
-    /// Drops leading and trailing spaces and tabs (the common case, no copy when there are none).
-    static func trimSpaces(_ text: String) -> Substring {
-        let isSpace: (Character) -> Bool = { $0 == " " || $0 == "\t" }
-        guard let first = text.firstIndex(where: { !isSpace($0) }) else { return "" }
-        let last = text.lastIndex(where: { !isSpace($0) })!
-        return text[first...last]
-    }
 }

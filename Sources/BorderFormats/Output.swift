@@ -81,6 +81,12 @@ public final class Output {
 
     /// On SIGINT or SIGTERM, removes unfinished outputs and exits (130 or 143).
     public static func removePartialFilesOnInterrupt() {
+        // A parent may start us with these blocked (a test runner's worker thread does);
+        // Ctrl-C must still clean up.
+        var unblock = sigset_t()
+        sigemptyset(&unblock)
+        for signalNumber in [SIGINT, SIGTERM] { sigaddset(&unblock, signalNumber) }
+        pthread_sigmask(SIG_UNBLOCK, &unblock, nil)
         for signalNumber in [SIGINT, SIGTERM] {
             signal(signalNumber) { number in
                 for path in Output.pending { unlink(path) }

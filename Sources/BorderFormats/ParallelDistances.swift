@@ -18,21 +18,52 @@ public struct ParallelDistances {
         self.blocksInFlight = 2 * self.workers + 1
     }
 
+    /// What a worker needs to read rows on its own: the header and the reading options.
+    /// Each worker builds its own `PositionColumns` from it, with its own PROJ/GEOS contexts.
+    public struct Rows: Sendable {
+        public let file: String
+        public let header: [String]
+        let headerLine: [UInt8]
+        let options: ReadingOptions
+        let wkt: Bool
+
+        /// Nil when the file is not a plain CSV this path reads (GeoJSON, ACLED, GTD): those go
+        /// through their own `RecordSource`. Throws when the header is unusable (no position column).
+        public init?(reader: CSVBlockReader, options: ReadingOptions) throws {
+            guard options.format != .geojson, !(try RecordSources.looksLikeJSON(.file(reader.path))) else { return nil }
+            headerLine = try reader.headerBytes()
+            header = try CSVHeader.parse(headerLine, file: reader.path)
+            let lowered = header.map { $0.trimmingCharacters(in: .whitespaces).lowercased() }
+            let format = options.format ?? RecordSources.detect(lowered, options: options)
+            guard format == .csv || format == .wkt else { return nil }
+            file = reader.path
+            self.options = options
+            wkt = format == .wkt
+            _ = try interpreter()                 // unusable headers fail here, on the calling thread
+        }
+
+        func interpreter() throws -> (PositionColumns, RowRules) {
+            try CSVRecordSource.interpreter(header: header, file: file, options: options, wkt: wkt)
+        }
+    }
+
     struct BlockResult: Sendable {
         var text: [UInt8] = []
         var rows = 0
         var written = 0
-        var rejections: [Rejection] = []
+        var filtered = 0
+        var rejections: [(InputRecord, Rejection)] = []
         var failure: String?
     }
 
     /// Measures every row; `reject` is called for each rejected row, in input order, on this thread.
-    public func run(_ reader: CSVBlockReader, columns: PointColumns, atlas: Atlas, formatter: RowFormatter,
-                    output: Output, progress: Progress? = nil, reject: (Rejection) -> Void) throws -> RunSummary {
+    public func run(_ reader: CSVBlockReader, rows: Rows, atlas: Atlas, formatter: RowFormatter,
+                    output: Output, progress: Progress? = nil,
+                    reject: (InputRecord, Rejection) -> Void) throws -> RunSummary {
         let queue = BlockingQueue<CSVBlock>()
         let results = SequencedResults<BlockResult>()
         for _ in 0..<workers {
-            Thread { Self.work(queue: queue, results: results, columns: columns, atlas: atlas, formatter: formatter) }.start()
+            Thread { Self.work(queue: queue, results: results, rows: rows, atlas: atlas, formatter: formatter) }.start()
         }
         defer { queue.close() }
 
@@ -53,7 +84,7 @@ public struct ParallelDistances {
             guard written < submitted else { break }
             let result = results.take(written)
             written += 1
-            if let failure = result.failure { throw UnusableInput(file: columns.file, reason: failure) }
+            if let failure = result.failure { throw UnusableInput(file: rows.file, reason: failure) }
             if !result.text.isEmpty {
                 if summary.written > 0 { output.write(formatter.separator) }
                 output.write(bytes: result.text)
@@ -61,6 +92,7 @@ public struct ParallelDistances {
             summary.read += result.rows
             summary.written += result.written
             summary.rejected += result.rejections.count
+            summary.filtered += result.filtered
             result.rejections.forEach(reject)
             progress?.update(rows: summary.read, bytesSoFar: reader.consumedBytes)
         }
@@ -70,28 +102,35 @@ public struct ParallelDistances {
     }
 
     private static func work(queue: BlockingQueue<CSVBlock>, results: SequencedResults<BlockResult>,
-                             columns: PointColumns, atlas: Atlas, formatter: RowFormatter) {
-        let analyzer: DistanceAnalyzer
-        do { analyzer = try DistanceAnalyzer(atlas: atlas) } catch {
+                             rows: Rows, atlas: Atlas, formatter: RowFormatter) {
+        let analyzer: DistanceAnalyzer, positions: PositionColumns, rules: RowRules
+        do {
+            analyzer = try DistanceAnalyzer(atlas: atlas)
+            (positions, rules) = try rows.interpreter()
+        } catch {
             while let block = queue.pop() { results.post(BlockResult(failure: "\(error)"), sequence: block.sequence) }
             return
         }
         while let block = queue.pop() {
-            results.post(measure(block, columns: columns, analyzer: analyzer, formatter: formatter), sequence: block.sequence)
+            results.post(measure(block, rows: rows, positions: positions, rules: rules, analyzer: analyzer,
+                                 formatter: formatter), sequence: block.sequence)
         }
     }
 
-    private static func measure(_ block: CSVBlock, columns: PointColumns, analyzer: DistanceAnalyzer,
-                                formatter: RowFormatter) -> BlockResult {
+    private static func measure(_ block: CSVBlock, rows: Rows, positions: PositionColumns, rules: RowRules,
+                                analyzer: DistanceAnalyzer, formatter: RowFormatter) -> BlockResult {
         var result = BlockResult()
         let separator = Array(formatter.separator.utf8)
         do {
-            let reader = try CSVReader(string: String(decoding: block.bytes, as: UTF8.self), hasHeaderRow: false)
-            var row = block.firstRow
-            while let fields = reader.next() {
-                let record = columns.record(fields, row: row)
-                row += 1
+            for row in try CSVBlockRows(block, headerLine: rows.headerLine, file: rows.file).rows {
+                let record = rules.record(row: row.number, fields: row.fields, invalidByte: row.invalidByte) {
+                    positions.position(row.fields, row: row.number)
+                }
                 result.rows += 1
+                if record.filteredOut != nil {
+                    result.filtered += 1
+                    continue
+                }
                 switch record.position {
                 case .success(let point):
                     let mark = result.text.count
@@ -101,7 +140,7 @@ public struct ParallelDistances {
                     }
                     result.written += 1
                 case .failure(let rejection):
-                    result.rejections.append(rejection)
+                    result.rejections.append((record, rejection))
                 }
             }
         } catch {

@@ -12,8 +12,9 @@ struct DistancesCommand: ParsableCommand {
         commandName: "distances",
         abstract: "Distance from each incident to the border, where along it, on which side, near which place.",
         discussion: """
-            FILE is a CSV whose header names lat/latitude and lon/longitude (and optionally id), or a GeoJSON
-            FeatureCollection of Points; without FILE the bundled incidents are measured. Input columns pass
+            FILE is a CSV whose header names lat/latitude and lon/longitude (and optionally id), an ACLED or GTD
+            export, a CSV with a WKT column, or a GeoJSON FeatureCollection of Points; without FILE the bundled
+            incidents are measured. Input columns pass
             through; the computed columns are \(DistanceColumns.names.joined(separator: ", ")).
             """)
 
@@ -40,35 +41,45 @@ struct DistancesCommand: ParsableCommand {
             let atlas = try data.loadAtlas()
             let output = try output.map { try Output(path: $0) } ?? Output()
             let format = self.format ?? (output.isTerminal || self.output == nil && input.isBundled ? .table : .csv)
-            let summary = format != .table && input.isCSV(atlas: atlas)
-                ? try measureInParallel(atlas: atlas, format: format, output: output)
-                : try measureInOrder(atlas: atlas, format: format, output: output)
+            let summary = try measureInParallel(atlas: atlas, format: format, output: output)
+                ?? measureInOrder(atlas: atlas, format: format, output: output)
             try output.commit()
             complain(summary.line)
             if summary.rejected > 0 && !input.allowRejects { throw ExitCode(ExitStatus.rowsRejected) }
         }
     }
 
-    /// CSV in, any format but the table out: blocks of rows measured on worker threads.
-    private func measureInParallel(atlas: Atlas, format: OutputFormat, output: Output) throws -> RunSummary {
-        let path = input.path ?? atlas.incidentsFile.path
+    /// A plain CSV file (degrees, DMS, --crs or WKT) to anything but the table: blocks of rows
+    /// measured on worker threads. Nil for every other input, which `measureInOrder` reads.
+    private func measureInParallel(atlas: Atlas, format: OutputFormat, output: Output) throws -> RunSummary? {
+        let path = input.file ?? atlas.incidentsFile.path
+        guard format != .table, path != "-" else { return nil }
         let reader = try CSVBlockReader(path: path)
-        let header = try CSVHeader.parse(reader.headerBytes(), file: path)
-        let columns = try PointColumns(file: path, header: header, latitudeColumn: input.latColumn, longitudeColumn: input.lonColumn)
+        guard let rows = try ParallelDistances.Rows(reader: reader, options: input.readingOptions) else { return nil }
+        let rejects = try input.openRejects(header: rows.header)
         let size = (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? 0
-        return try ParallelDistances(workers: threads).run(
-            reader, columns: columns, atlas: atlas,
-            formatter: RowFormatter(format: format, header: header, precision: precision),
-            output: output, progress: Progress(expectedBytes: size)) { complain($0.description) }
+        let summary = try ParallelDistances(workers: threads).run(
+            reader, rows: rows, atlas: atlas,
+            formatter: RowFormatter(format: format, header: rows.header, precision: precision),
+            output: output, progress: Progress(expectedBytes: size)) { record, rejection in
+                complain(rejection.description)
+                rejects?.add(record, rejection)
+            }
+        try rejects?.commit()
+        return summary
     }
 
-    /// Everything else (GeoJSON input, the table): one row at a time on this thread.
+    /// Everything else (GeoJSON, ACLED, GTD, standard input, the table): one row at a time.
     private func measureInOrder(atlas: Atlas, format: OutputFormat, output: Output) throws -> RunSummary {
         var source = try input.openSource(atlas: atlas)
+        let rejects = try input.openRejects(header: source.header)
         let writer = makeDistanceWriter(format, output: output, precision: precision)
         let analyzer = try DistanceAnalyzer(atlas: atlas)
-        return try DistancePipeline.run(&source, analyzer: analyzer, writer: writer) { _, rejection in
+        let summary = try DistancePipeline.run(&source, analyzer: analyzer, writer: writer) { record, rejection in
             complain(rejection.description)
+            rejects?.add(record, rejection)
         }
+        try rejects?.commit()
+        return summary
     }
 }

@@ -2,36 +2,65 @@ import ArgumentParser
 import BorderFormats
 import BorderModel
 
+extension InputFormat: ExpressibleByArgument {}
+
 /// Options that say what to read and how; shared by every command that reads points.
 struct InputOptions: ParsableArguments {
-    @Argument(help: ArgumentHelp("CSV or GeoJSON file of points ('-' for CSV on stdin). Default: the bundled incidents.", valueName: "FILE"))
+    @Argument(help: ArgumentHelp("CSV (generic, ACLED, GTD, WKT column) or GeoJSON file of points ('-' for standard input). Default: the bundled incidents.", valueName: "FILE"))
     var file: String?
 
-    @Option(help: "Name of the latitude column (default: lat, latitude, y).")
+    @Option(help: "Input format; detected from the header (or '{' / .geojson for GeoJSON) when omitted.")
+    var inputFormat: InputFormat?
+
+    @Option(help: "Name of the latitude (or, with --crs, northing) column (default: lat, latitude, y).")
     var latColumn: String?
 
-    @Option(help: "Name of the longitude column (default: lon, lng, long, longitude, x).")
+    @Option(help: "Name of the longitude (or, with --crs, easting) column (default: lon, lng, long, longitude, x).")
     var lonColumn: String?
+
+    @Option(help: "Name of a column of WKT POINTs (default when there are no lat/lon columns: wkt, geometry, geom, the_geom, wkt_geom, shape).")
+    var wktColumn: String?
+
+    @Option(help: ArgumentHelp("CRS of the input coordinates, as PROJ accepts it (e.g. EPSG:32641 with x/y or easting/northing columns). Default: WGS84 degrees.", valueName: "CRS"))
+    var crs: String?
+
+    @Option(help: ArgumentHelp("Keep rows whose ACLED geo_precision / GTD specificity is at most N; others are counted as filtered.", valueName: "N"))
+    var maxGeoPrecision: Int?
+
+    @Option(help: ArgumentHelp("Keep rows dated on or after DATE (yyyy-mm-dd, yyyy-mm or yyyy).", valueName: "DATE"))
+    var from: String?
+
+    @Option(help: ArgumentHelp("Keep rows dated on or before DATE (yyyy-mm-dd, yyyy-mm or yyyy).", valueName: "DATE"))
+    var to: String?
+
+    @Option(help: ArgumentHelp("Also write every rejected row to FILE as CSV (file,row,column,value,reason + the row), atomically.", valueName: "FILE"))
+    var rejects: String?
 
     @Flag(help: "Exit with status 0 even when some rows were rejected.")
     var allowRejects = false
 
-    /// True when the input is CSV (by name), so it can be read in parallel blocks.
-    func isCSV(atlas: Atlas) -> Bool {
-        let path = (file ?? atlas.incidentsFile.path).lowercased()
-        return !(path.hasSuffix(".geojson") || path.hasSuffix(".json"))
-    }
-
-    var path: String? { file }
-
     /// True when reading the bundled incidents.
     var isBundled: Bool { file == nil }
 
-    func openSource(atlas: Atlas) throws -> any RecordSource {
-        let path = file ?? atlas.incidentsFile.path
-        if path.lowercased().hasSuffix(".geojson") || path.lowercased().hasSuffix(".json") {
-            return try GeoJSONRecordSource(path: path)
+    func validate() throws {
+        for (name, value) in [("--from", from), ("--to", to)] {
+            if let value, EventDate.parse(value) == nil { throw ValidationError("\(name) \(value): not a date (yyyy-mm-dd, yyyy-mm or yyyy)") }
         }
-        return try CSVRecordSource(path: path, latitudeColumn: latColumn, longitudeColumn: lonColumn)
+        if let maxGeoPrecision, maxGeoPrecision < 1 { throw ValidationError("--max-geo-precision must be 1 or more") }
+    }
+
+    var readingOptions: ReadingOptions {
+        ReadingOptions(format: inputFormat, latitudeColumn: latColumn, longitudeColumn: lonColumn, wktColumn: wktColumn, crs: crs,
+                       filters: RowFilters(maxPrecision: maxGeoPrecision, from: from.flatMap(EventDate.parse),
+                                           to: to.flatMap(EventDate.parse)))
+    }
+
+    func openSource(atlas: Atlas) throws -> any RecordSource {
+        try RecordSources.open(InputOrigin(path: file ?? atlas.incidentsFile.path), options: readingOptions)
+    }
+
+    /// The `--rejects` file, if asked for; call after the source is open (it needs the header).
+    func openRejects(header: [String]) throws -> RejectsFile? {
+        try rejects.map { try RejectsFile(path: $0, header: header) }
     }
 }

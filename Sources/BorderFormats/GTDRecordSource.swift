@@ -1,0 +1,33 @@
+import Foundation
+
+/// A Global Terrorism Database export (CSV): `eventid`, `iyear`/`imonth`/`iday` (0 = unknown),
+/// `latitude`, `longitude`, `specificity` (1–5), `nkill`, … All columns pass through.
+public struct GTDRecordSource: RecordSource {
+    static func matches(_ lowered: [String]) -> Bool {
+        ["eventid", "iyear", "latitude", "longitude"].allSatisfy(lowered.contains)
+    }
+
+    public var file: String { rows.name }
+    public var header: [String] { rows.header }
+    private let rows: CSVRows
+    private let positions: PositionColumns
+    private let rules: RowRules
+
+    init(rows: CSVRows, options: ReadingOptions) throws {
+        self.rows = rows
+        positions = try PositionColumns(header: rows.header, file: rows.name, options: options, wkt: false)
+        rules = try RowRules(file: rows.name, header: rows.header, filters: options.filters, precisionNames: ["specificity"],
+                             dateField: { lowered in
+                                 guard let y = lowered.firstIndex(of: "iyear"), let m = lowered.firstIndex(of: "imonth"),
+                                       let d = lowered.firstIndex(of: "iday") else { return nil }
+                                 return .parts(year: y, month: m, day: d)
+                             }, precisionScale: "1–5")
+    }
+
+    public mutating func next() throws -> InputRecord? {
+        guard let row = try rows.next() else { return nil }
+        return rules.record(row: row.number, fields: row.fields, invalidByte: row.invalidByte) {
+            positions.position(row.fields, row: row.number)
+        }
+    }
+}

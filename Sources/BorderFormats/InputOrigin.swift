@@ -1,0 +1,60 @@
+import Foundation
+
+/// Where input bytes come from: a file, standard input, or bytes in memory (tests, the fuzzer).
+public enum InputOrigin: Sendable {
+    case file(String)
+    case standardInput
+    case bytes([UInt8], name: String)
+
+    /// The name used in messages ("-" for standard input).
+    public var name: String {
+        switch self {
+        case .file(let path): path
+        case .standardInput: "-"
+        case .bytes(_, let name): name
+        }
+    }
+
+    var isStandardInput: Bool { if case .standardInput = self { true } else { false } }
+
+    public init(path: String) { self = path == "-" ? .standardInput : .file(path) }
+
+    /// A stream over the bytes; a file is checked first so the message says what is wrong.
+    func openStream() throws -> InputStream {
+        switch self {
+        case .standardInput:
+            guard let stream = InputStream(fileAtPath: "/dev/stdin") else { throw UnusableInput(file: name, reason: "cannot open") }
+            return stream
+        case .bytes(let bytes, _):
+            return InputStream(data: Data(bytes))
+        case .file(let path):
+            try Self.checkReadable(path)
+            guard let stream = InputStream(fileAtPath: path) else { throw UnusableInput(file: path, reason: "cannot open") }
+            return stream
+        }
+    }
+
+    /// All bytes at once (GeoJSON is parsed whole).
+    func readAll() throws -> Data {
+        switch self {
+        case .bytes(let bytes, _): return Data(bytes)
+        case .standardInput: return FileHandle.standardInput.readDataToEndOfFile()
+        case .file(let path):
+            try Self.checkReadable(path)
+            // Foundation's reader leaks its 4 KB buffer on an empty file (valgrind); skip it.
+            if (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) == 0 { return Data() }
+            do { return try Data(contentsOf: URL(fileURLWithPath: path)) } catch {
+                throw UnusableInput(file: path, reason: "not readable")
+            }
+        }
+    }
+
+    static func checkReadable(_ path: String) throws {
+        var isFolder: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: path, isDirectory: &isFolder) else {
+            throw UnusableInput(file: path, reason: "no such file")
+        }
+        guard !isFolder.boolValue else { throw UnusableInput(file: path, reason: "is a folder, not a file") }
+        guard FileManager.default.isReadableFile(atPath: path) else { throw UnusableInput(file: path, reason: "not readable") }
+    }
+}

@@ -1,0 +1,85 @@
+import Foundation
+import Geodesy
+
+/// What every tabular reader does with a row once its fields are known: reject invalid bytes,
+/// apply the filters, then find the position. Rows left out by a filter carry `filteredOut`.
+struct RowRules {
+    enum DateField {
+        case text(Int)                                   // event_date, date
+        case parts(year: Int, month: Int, day: Int)      // GTD iyear, imonth, iday
+    }
+
+    let file: String
+    let header: [String]
+    let filters: RowFilters
+    private let precision: Int?
+    private let date: DateField?
+    private let precisionScale: String
+
+    /// Looks up the filter columns; a filter without its column makes the input unusable.
+    init(file: String, header: [String], filters: RowFilters, precisionNames: [String], dateField: (([String]) -> DateField?),
+         precisionScale: String = "1–3") throws {
+        self.file = file
+        self.header = header
+        self.filters = filters
+        self.precisionScale = precisionScale
+        let lowered = header.map { $0.trimmingCharacters(in: .whitespaces).lowercased() }
+        if filters.maxPrecision != nil {
+            guard let column = precisionNames.lazy.compactMap({ lowered.firstIndex(of: $0) }).first else {
+                throw UnusableInput(file: file, reason: "--max-geo-precision needs a \(precisionNames.joined(separator: " or ")) column")
+            }
+            precision = column
+        } else {
+            precision = nil
+        }
+        if filters.filtersDates {
+            guard let field = dateField(lowered) else { throw UnusableInput(file: file, reason: "--from/--to need a date column (event_date, date, or iyear/imonth/iday)") }
+            date = field
+        } else {
+            date = nil
+        }
+    }
+
+    static func textDate(_ names: [String]) -> ([String]) -> DateField? {
+        { lowered in names.lazy.compactMap { lowered.firstIndex(of: $0) }.first.map { .text($0) } }
+    }
+
+    func name(_ column: Int) -> String { column < header.count ? header[column] : "\(column + 1)" }
+
+    func record(row: Int, fields: [String], invalidByte: (column: Int, byte: UInt8)? = nil, superseded: String? = nil,
+                position: () -> Result<Coordinate, Rejection>) -> InputRecord {
+        func rejected(_ column: Int, _ reason: String) -> InputRecord {
+            InputRecord(row: row, fields: fields, position: .failure(Rejection(
+                file: file, row: row, column: name(column), value: column < fields.count ? fields[column] : "", reason: reason)))
+        }
+        func filtered(_ reason: String) -> InputRecord {
+            InputRecord(row: row, fields: fields, position: .failure(Rejection(file: file, row: row, column: "", value: "", reason: reason)),
+                        filteredOut: reason)
+        }
+        if let (column, byte) = invalidByte {
+            return rejected(column, "invalid UTF-8 (byte 0x\(String(byte, radix: 16, uppercase: true)), shown as \u{FFFD}); save the file as UTF-8")
+        }
+        if let superseded { return filtered(superseded) }
+        if let maxPrecision = filters.maxPrecision, let column = precision {
+            let text = column < fields.count ? fields[column].trimmingCharacters(in: .whitespaces) : ""
+            guard let level = Int(text) else { return rejected(column, "not a precision level (\(precisionScale))") }
+            if level > maxPrecision { return filtered("\(name(column)) \(level) > \(maxPrecision)") }
+        }
+        if let date {
+            let parsed: EventDate?
+            let column: Int
+            switch date {
+            case .text(let index):
+                column = index
+                parsed = index < fields.count ? EventDate.parse(fields[index]) : nil
+            case .parts(let year, let month, let day):
+                func number(_ index: Int) -> Int? { index < fields.count ? Int(fields[index].trimmingCharacters(in: .whitespaces)) : nil }
+                column = number(year) == nil ? year : number(month) == nil ? month : day
+                parsed = number(year).flatMap { y in number(month).flatMap { m in number(day).flatMap { EventDate.known(year: y, month: m, day: $0) } } }
+            }
+            guard let parsed else { return rejected(column, "not a date") }
+            if let reason = filters.excludes(parsed) { return filtered(reason) }
+        }
+        return InputRecord(row: row, fields: fields, position: position())
+    }
+}
