@@ -21,6 +21,11 @@ enum CLI {
     }
 
     static func run(_ arguments: [String], stdin: String? = nil, in folder: URL? = nil) throws -> Result {
+        try run(arguments, stdinBytes: stdin.map { Array($0.utf8) }, in: folder)
+    }
+
+    /// Runs with raw bytes on standard input (they may be invalid UTF-8).
+    static func run(_ arguments: [String], stdinBytes: [UInt8]?, in folder: URL? = nil) throws -> Result {
         let process = Process()
         process.executableURL = executable
         process.arguments = arguments
@@ -30,8 +35,14 @@ enum CLI {
         process.standardError = err
         process.standardInput = input
         try process.run()
-        if let stdin { input.fileHandleForWriting.write(Data(stdin.utf8)) }
-        try input.fileHandleForWriting.close()
+        // Feed stdin from another thread: a child that fills its stdout pipe before reading all
+        // of its input would otherwise wait for us while we wait for it.
+        let writer = input.fileHandleForWriting
+        let feeder = Thread {
+            if let stdinBytes { writer.write(Data(stdinBytes)) }
+            try? writer.close()
+        }
+        feeder.start()
         // Read both pipes before waiting, so a large output cannot block the child.
         let outData = out.fileHandleForReading.readDataToEndOfFile()
         let errData = err.fileHandleForReading.readDataToEndOfFile()
