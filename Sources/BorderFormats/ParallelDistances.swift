@@ -62,10 +62,20 @@ public struct ParallelDistances {
                     reject: (InputRecord, Rejection) -> Void) throws -> RunSummary {
         let queue = BlockingQueue<CSVBlock>()
         let results = SequencedResults<BlockResult>()
+        // Workers own PROJ and GEOS contexts; wait for each to tear them down before returning,
+        // or process exit would race their destructors.
+        let finished = DispatchGroup()
         for _ in 0..<workers {
-            Thread { Self.work(queue: queue, results: results, rows: rows, atlas: atlas, formatter: formatter) }.start()
+            finished.enter()
+            Thread {
+                Self.work(queue: queue, results: results, rows: rows, atlas: atlas, formatter: formatter)
+                finished.leave()
+            }.start()
         }
-        defer { queue.close() }
+        defer {
+            queue.close()
+            finished.wait()
+        }
 
         output.write(formatter.prologue)
         var summary = RunSummary()
