@@ -42,7 +42,8 @@ let package = Package(
 
         .testTarget(name: "GeodesyTests", dependencies: ["Geodesy", .product(name: "CSV", package: "CSV.swift")]),
         .testTarget(name: "BorderModelTests", dependencies: ["BorderModel", "Geodesy"]),
-        .testTarget(name: "BorderAnalysisTests", dependencies: ["BorderAnalysis", "BorderFormats", "BorderModel", "Geodesy"]),
+        .testTarget(name: "BorderAnalysisTests", dependencies: ["BorderAnalysis", "BorderFormats", "BorderModel", "Geodesy"],
+                    exclude: ["Resources"]),
         .testTarget(name: "BorderFormatsTests", dependencies: ["BorderFormats", "BorderModel", "Geodesy"]),
         .testTarget(name: "BorderCLITests", dependencies: ["border"], exclude: ["Malformed", "Inputs"]),
     ],
