@@ -11,7 +11,6 @@ import Testing
         for (length, reference) in zip(lengths, expected) {
             #expect(abs(length.lengthKilometres - reference) <= 0.05 + 1e-9, "\(length.toleranceMetres) m: \(length.lengthKilometres) vs \(reference)")
         }
-        print(lengths)
         #expect(lengths[0].vertexCount == 16_865)
     }
 

@@ -76,7 +76,7 @@ import Testing
 
     @Test func gdalReadsTheMap() throws {
         guard let summary = try GeoJSONChecks.gdalSummary(of: Self.map.file) else {
-            print("SKIPPED: ogrinfo not found (Debian gdal-bin); scripts/test installs it")
+            CLI.toolMissing("ogrinfo not found (Debian gdal-bin); scripts/test installs it")
             return
         }
         #expect(summary.driver == "GeoJSON")
@@ -108,7 +108,7 @@ import Testing
             #expect(summary.driver == "GeoJSONSeq")
             #expect(summary.rows.contains("MULTIPOLYGON band 1"))
             #expect(summary.rows.contains("POINT incident 25"))
-        } else { print("SKIPPED: ogrinfo not found (Debian gdal-bin)") }
+        } else { CLI.toolMissing("ogrinfo not found (Debian gdal-bin)") }
     }
 
     @Test func outputIsDeterministic() throws {
@@ -130,7 +130,7 @@ import Testing
             if let summary = try GeoJSONChecks.gdalSummary(of: file) {
                 #expect(summary.driver == driver)
                 #expect(summary.rows == ["POINT incident 25"])
-            } else { print("SKIPPED: ogrinfo not found (Debian gdal-bin)") }
+            } else { CLI.toolMissing("ogrinfo not found (Debian gdal-bin)") }
         }
     }
 }

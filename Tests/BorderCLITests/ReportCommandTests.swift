@@ -66,7 +66,7 @@ import Testing
         #expect(urls.allSatisfy { $0.hasPrefix("://www.w3.org/2000/svg\"") }, "\(urls)")
 
         guard let chromium = ["/usr/bin/chromium", "/usr/bin/chromium-browser"].first(where: { FileManager.default.isExecutableFile(atPath: $0) }) else {
-            print("SKIPPED: chromium not found (Debian chromium); scripts/test installs it")
+            CLI.toolMissing("chromium not found (Debian chromium); scripts/test installs it")
             return
         }
         let process = Process()

@@ -35,7 +35,7 @@ import Testing
                 #expect(summary.driver == driver)
                 #expect(summary.rows.allSatisfy { $0.hasPrefix("LINESTRING ") })
                 #expect(summary.rows.map { Int($0.split(separator: " ").last!)! }.reduce(0, +) == features.count)
-            } else { print("SKIPPED: ogrinfo not found (Debian gdal-bin)") }
+            } else { CLI.toolMissing("ogrinfo not found (Debian gdal-bin)") }
         }
     }
 }
