@@ -58,7 +58,7 @@ public struct GeoJSONRecordSource: RecordSource {
         let type = geometry["type"] as? String ?? "?"
         guard type == "Point" else { return reject(type, "expected a Point geometry") }
         guard let numbers = geometry["coordinates"] as? [Any], numbers.count >= 2,
-              let longitude = (numbers[0] as? NSNumber)?.doubleValue, let latitude = (numbers[1] as? NSNumber)?.doubleValue else {
+              let longitude = Self.number(numbers[0]), let latitude = Self.number(numbers[1]) else {
             return reject(Self.text(geometry["coordinates"]), "coordinates must be [longitude, latitude]")
         }
         var coordinate = Coordinate(longitude: longitude, latitude: latitude)
@@ -73,6 +73,12 @@ public struct GeoJSONRecordSource: RecordSource {
         }
         guard coordinate.isValid else { return reject("[\(longitude), \(latitude)]", "outside -180…180, -90…90") }
         return .success(coordinate)
+    }
+
+    /// A JSON number; `true`/`false` arrive as NSNumbers of type "c" and are not coordinates.
+    static func number(_ value: Any) -> Double? {
+        guard let number = value as? NSNumber, String(cString: number.objCType) != "c" else { return nil }
+        return number.doubleValue
     }
 
     static func text(_ value: Any?) -> String {
