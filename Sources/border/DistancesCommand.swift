@@ -61,7 +61,7 @@ struct DistancesCommand: ParsableCommand {
         let summary = try ParallelDistances(workers: threads).run(
             reader, rows: rows, atlas: atlas,
             formatter: RowFormatter(format: format, header: rows.header, precision: precision),
-            output: output, progress: Progress(expectedBytes: size)) { record, rejection in
+            output: output, progress: ProgressLine(expectedBytes: size)) { record, rejection in
                 complain(rejection.description)
                 rejects?.add(record, rejection)
             }
