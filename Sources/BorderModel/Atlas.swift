@@ -16,11 +16,22 @@ public struct Atlas: Sendable {
         self.directory = directory
     }
 
+    /// Reads the files; the country outlines load on another thread while the border loads here,
+    /// since every command waits for both before its first row.
     public static func load(from directory: URL) throws -> Atlas {
-        Atlas(border: try Border.load(from: directory.appendingPathComponent("border.geojson")),
-              places: try Place.load(from: directory.appendingPathComponent("places.csv")),
-              countries: try CountryOutlines.load(from: directory.appendingPathComponent("countries.geojson")),
-              directory: directory)
+        let countriesFile = directory.appendingPathComponent("countries.geojson")
+        nonisolated(unsafe) var countries: Result<CountryOutlines, Error>? = nil
+        let done = DispatchGroup()
+        done.enter()
+        Thread {
+            countries = Result { try CountryOutlines.load(from: countriesFile) }
+            done.leave()
+        }.start()
+        let border = Result { try Border.load(from: directory.appendingPathComponent("border.geojson")) }
+        let places = Result { try Place.load(from: directory.appendingPathComponent("places.csv")) }
+        done.wait()                                   // the group orders the write before this read
+        return Atlas(border: try border.get(), places: try places.get(), countries: try countries!.get(),
+                     directory: directory)
     }
 
     /// The bundled incidents file.
