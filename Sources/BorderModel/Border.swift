@@ -27,10 +27,9 @@ public struct Border: Sendable {
     public static func load(from url: URL) throws -> Border {
         let features = try GeoJSONFile.features(at: url)
         guard let feature = features.first(where: { $0["geometry"]?["type"]?.string == "LineString" }),
-              let (flat, dimension) = feature["geometry"]?["coordinates"]?.flatPositions, dimension >= 2 else {
+              case .success(let vertices) = GeoJSONFile.positions(feature["geometry"]?["coordinates"]) else {
             throw ModelError(file: url.path, "no LineString feature with [longitude, latitude] positions")
         }
-        let vertices = stride(from: 0, to: flat.count, by: dimension).map { Coordinate(longitude: flat[$0], latitude: flat[$0 + 1]) }
         let properties = feature["properties"]
         do {
             return Border(line: try GeodesicPolyline(vertices), name: properties?["name"]?.string ?? url.lastPathComponent,

@@ -24,45 +24,39 @@ public struct Fence: Sendable {
     /// A FeatureCollection of LineString features with properties `status`, `side`, `kind`,
     /// `completed` (optional), `source`, and optionally `id`, `placement`, `placement_note`.
     public static func loadGeoJSON(from url: URL) throws -> Fence {
-        let object = try JSONFile.object(at: url)
-        let features = try JSONFile.features(at: url)
+        let document = try GeoJSONFile.document(at: url)
+        let features = try GeoJSONFile.features(in: document, file: url.path)
         let segments = try features.enumerated().map { offset, feature in
             let number = offset + 1
             func problem(_ column: String, _ value: String, _ reason: String) -> ModelError {
                 ModelError(file: url.path, "feature \(number), \(column), value \"\(value)\": \(reason)")
             }
-            let properties = feature["properties"] as? [String: Any] ?? [:]
-            func text(_ key: String) -> String? {
-                switch properties[key] {
-                case let string as String: return string
-                case let number as NSNumber: return number.stringValue
-                default: return nil
-                }
-            }
-            let geometry = feature["geometry"] as? [String: Any]
-            let type = geometry?["type"] as? String ?? "null"
+            let properties = feature["properties"]
+            func text(_ key: String) -> String? { GeoJSONFile.text(properties?[key]) }
+            let geometry = feature["geometry"]
+            let type = geometry?["type"]?.string ?? "null"
             guard type == "LineString" else { throw problem("geometry", type, "expected a LineString") }
-            guard let positions = geometry?["coordinates"] as? [[Any]] else {
-                throw problem("geometry", "coordinates", "expected an array of [longitude, latitude] positions")
-            }
-            let vertices = try positions.enumerated().map { index, position -> Coordinate in
-                guard position.count >= 2, let lon = (position[0] as? NSNumber)?.doubleValue,
-                      let lat = (position[1] as? NSNumber)?.doubleValue else {
-                    throw problem("geometry", "position \(index)", "expected [longitude, latitude]")
+            let vertices: [Coordinate]
+            switch GeoJSONFile.positions(geometry?["coordinates"]) {
+            case .success(let positions): vertices = positions
+            case .failure(let error):
+                guard let index = error.index else {
+                    throw problem("geometry", "coordinates", "expected an array of [longitude, latitude] positions")
                 }
-                let coordinate = Coordinate(longitude: lon, latitude: lat)
-                guard coordinate.isValid else { throw problem("geometry", "[\(lon), \(lat)]", "outside -180…180, -90…90") }
-                return coordinate
+                throw problem("geometry", "position \(index)", "expected [longitude, latitude]")
+            }
+            if let bad = vertices.first(where: { !$0.isValid }) {
+                throw problem("geometry", "[\(bad.longitude), \(bad.latitude)]", "outside -180…180, -90…90")
             }
             guard vertices.count >= 2 else { throw problem("geometry", "\(vertices.count) positions", "a line needs at least two") }
             let fields = try SegmentFields(status: text("status"), side: text("side"), kind: text("kind"),
                                            completed: text("completed"), problem: problem)
-            let id = (feature["id"] as? String) ?? (feature["id"] as? NSNumber)?.stringValue ?? text("id") ?? "feature \(number)"
+            let id = GeoJSONFile.text(feature["id"]) ?? text("id") ?? "feature \(number)"
             return FenceSegment(id: id, status: fields.status, side: fields.side, kind: fields.kind,
                                 completed: fields.completed, source: text("source") ?? "", placement: text("placement"),
                                 placementNote: text("placement_note") ?? "", geometry: vertices)
         }
-        return Fence(segments: segments, caveat: object["caveat"] as? String, file: url.path)
+        return Fence(segments: segments, caveat: document["caveat"]?.string, file: url.path)
     }
 
     /// Rows `start_km,end_km,status,side,kind,completed,source` (optionally `id`, `placement`,

@@ -1,4 +1,5 @@
 import Foundation
+import Geodesy
 
 /// Reading the model's GeoJSON data files with the fast `JSONValue` parser.
 enum GeoJSONFile {
@@ -14,15 +15,47 @@ enum GeoJSONFile {
 
     /// The features of a FeatureCollection (or the document itself when it is one Feature).
     static func features(at url: URL) throws -> [JSONValue] {
-        let document = try document(at: url)
+        try features(in: document(at: url), file: url.path)
+    }
+
+    static func features(in document: JSONValue, file: String) throws -> [JSONValue] {
         switch document["type"]?.string {
         case "FeatureCollection":
             guard let features = document["features"]?.elements else {
-                throw ModelError(file: url.path, "FeatureCollection without a features array")
+                throw ModelError(file: file, "FeatureCollection without a features array")
             }
             return features
         case "Feature": return [document]
-        default: throw ModelError(file: url.path, "expected a GeoJSON Feature or FeatureCollection")
+        default: throw ModelError(file: file, "expected a GeoJSON Feature or FeatureCollection")
+        }
+    }
+
+    /// Positions as longitude/latitude pairs; nil (with the index of the first bad one) otherwise.
+    static func positions(_ value: JSONValue?) -> Result<[Coordinate], PositionError> {
+        if let (flat, dimension) = value?.flatPositions, dimension >= 2 {
+            return .success(stride(from: 0, to: flat.count, by: dimension).map {
+                Coordinate(longitude: flat[$0], latitude: flat[$0 + 1])
+            })
+        }
+        guard let elements = value?.elements else { return .failure(PositionError(index: nil)) }
+        var coordinates: [Coordinate] = []
+        for (index, element) in elements.enumerated() {
+            guard let numbers = element.numbers, numbers.count >= 2 else { return .failure(PositionError(index: index)) }
+            coordinates.append(Coordinate(longitude: numbers[0], latitude: numbers[1]))
+        }
+        return .success(coordinates)
+    }
+
+    /// Which position was not [longitude, latitude] (nil: the coordinates are not an array).
+    struct PositionError: Error { var index: Int? }
+
+    /// A JSON scalar as text: strings as they are, integral numbers without a decimal point.
+    static func text(_ value: JSONValue?) -> String? {
+        switch value {
+        case .string(let text)?: return text
+        case .number(let number)?:
+            return number == number.rounded() && abs(number) < 1e15 ? String(Int64(number)) : String(number)
+        default: return nil
         }
     }
 
