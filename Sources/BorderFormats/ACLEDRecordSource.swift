@@ -41,7 +41,7 @@ public struct ACLEDRecordSource: RecordSource {
         while let row = try first.next(raw: spool != nil) {
             try spool?.write(row.fields)
             guard let timestampColumn, idColumn < row.fields.count else { continue }
-            let stamp = timestampColumn < row.fields.count ? Int64(row.fields[timestampColumn].trimmingCharacters(in: .whitespaces)) ?? .min : .min
+            let stamp = timestampColumn < row.fields.count ? Int64(row.fields[timestampColumn].trimmingBlanks) ?? .min : .min
             let id = row.fields[idColumn]
             if let known = best[id], known.timestamp > stamp { continue }
             best[id] = (stamp, row.number)

@@ -63,7 +63,9 @@ public final class CSVBlockReader {
             guard !pending.isEmpty else { return nil }
             (cut, records) = (pending.count, 1)
         } else {
-            records = min(maxRecords, breaks.count)
+            // The records up to the first break at or past `blockSize` (reads come in larger chunks).
+            let full = breaks.firstIndex { $0 >= blockSize }.map { $0 + 1 } ?? breaks.count
+            records = min(maxRecords, full)
             cut = breaks[records - 1]
         }
         let block = CSVBlock(sequence: sequence, firstRow: nextRow, bytes: Array(pending[..<cut]))

@@ -11,7 +11,7 @@ public enum CoordinateText {
 
     /// The value in degrees, or why the text is not one.
     public static func parse(_ text: String, axis: Axis) -> Result<Double, Problem> {
-        let trimmed = text.trimmingCharacters(in: .whitespaces)
+        let trimmed = text.trimmingBlanks
         guard !trimmed.isEmpty else { return .failure(Problem("empty")) }
         if let value = number(trimmed) { return checked(value, axis) }
         return dms(trimmed, axis: axis).flatMap { checked($0, axis) }

@@ -24,14 +24,21 @@ extension Array where Element == UInt8 {
         }
     }
 
+    /// Appends the decimal digits of `number`, zero-padded on the left to `minimumCount`.
     private mutating func appendDigits(_ number: UInt64, minimumCount: Int) {
-        let start = count
-        var rest = number
-        repeat {
-            append(UInt8(truncatingIfNeeded: rest % 10) + 0x30)
-            rest /= 10
-        } while rest > 0 || count - start < minimumCount
-        self[start...].reverse()
+        var digits = 1
+        var rest = number / 10
+        while rest > 0 { digits += 1; rest /= 10 }
+        let count = Swift.max(digits, minimumCount), end = self.count + count
+        append(contentsOf: repeatElement(0x30, count: count))
+        withUnsafeMutableBufferPointer { buffer in
+            var rest = number, i = end - 1
+            while rest > 0 {
+                buffer[i] = UInt8(truncatingIfNeeded: rest % 10) + 0x30
+                rest /= 10
+                i -= 1
+            }
+        }
     }
 
     /// Appends a CSV field, quoted (RFC 4180) only when it holds a comma, quote or line break.

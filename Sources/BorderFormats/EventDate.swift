@@ -10,7 +10,7 @@ public struct EventDate: Sendable, Equatable {
 
     /// `yyyy-mm-dd`, `dd-mm-yyyy`, `dd/mm/yyyy`, `16 May 2025`, `16-May-2025`, `yyyy-mm`, `yyyy`.
     public static func parse(_ text: String) -> EventDate? {
-        let trimmed = text.trimmingCharacters(in: .whitespaces)
+        let trimmed = text.trimmingBlanks
         let parts = trimmed.split(whereSeparator: { $0 == "-" || $0 == "/" || $0 == " " || $0 == "." })
         guard (1...3).contains(parts.count), parts.allSatisfy({ $0.count <= 9 }) else { return nil }
         let numbers = parts.map { Int($0) }

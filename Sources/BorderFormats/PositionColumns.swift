@@ -72,7 +72,7 @@ final class PositionColumns {
         switch kind {
         case .wkt(let column):
             guard let text = field(column) else { return reject(column, short) }
-            guard !text.trimmingCharacters(in: .whitespaces).isEmpty else { return reject(column, "empty") }
+            guard !text.trimmingBlanks.isEmpty else { return reject(column, "empty") }
             let point: Coordinate
             do { point = try Geometry(wkt: text, context: geos!).pointCoordinate } catch {
                 return reject(column, "\(error)")
@@ -83,7 +83,7 @@ final class PositionColumns {
             guard let lonText = field(longitude) else { return reject(longitude, short) }
             if transformation != nil {
                 func number(_ text: String) -> Result<Double, CoordinateText.Problem> {
-                    let trimmed = text.trimmingCharacters(in: .whitespaces)
+                    let trimmed = text.trimmingBlanks
                     guard !trimmed.isEmpty else { return .failure(.init("empty")) }
                     guard let value = CoordinateText.number(trimmed) else { return .failure(.init("not a number")) }
                     return value.isFinite ? .success(value) : .failure(.init("not a finite number"))

@@ -61,7 +61,7 @@ struct RowRules {
         }
         if let superseded { return filtered(superseded) }
         if let maxPrecision = filters.maxPrecision, let column = precision {
-            let text = column < fields.count ? fields[column].trimmingCharacters(in: .whitespaces) : ""
+            let text = column < fields.count ? fields[column].trimmingBlanks : ""
             guard let level = Int(text) else { return rejected(column, "not a precision level (\(precisionScale))") }
             if level > maxPrecision { return filtered("\(name(column)) \(level) > \(maxPrecision)") }
         }
@@ -73,7 +73,7 @@ struct RowRules {
                 column = index
                 parsed = index < fields.count ? EventDate.parse(fields[index]) : nil
             case .parts(let year, let month, let day):
-                func number(_ index: Int) -> Int? { index < fields.count ? Int(fields[index].trimmingCharacters(in: .whitespaces)) : nil }
+                func number(_ index: Int) -> Int? { index < fields.count ? Int(fields[index].trimmingBlanks) : nil }
                 column = number(year) == nil ? year : number(month) == nil ? month : day
                 parsed = number(year).flatMap { y in number(month).flatMap { m in number(day).flatMap { EventDate.known(year: y, month: m, day: $0) } } }
             }
