@@ -39,8 +39,12 @@ struct SegmentIndex: Sendable {
     static let maxCurvature = 1 / 6_335_439.327
 
     let pieces: [Piece]
-    /// levels[0] holds one sphere per leaf of `leafSize` pieces; each next level halves the count.
-    let levels: [[Sphere]]
+    /// Every sphere in one array, level by level: the leaves first (one per `leafSize` pieces),
+    /// each next level holding one sphere per pair below it, the root last.
+    let nodes: [Sphere]
+    /// Where each level starts in `nodes`, and how many spheres it has.
+    let levelStarts: [Int]
+    let levelCounts: [Int]
 
     /// `lengths[i]` is the geodesic length of edge i; only edges longer than a piece are cut.
     init(vertices: [Coordinate], lengths: [Double], geodesic: Geodesic) {
@@ -71,7 +75,10 @@ struct SegmentIndex: Sendable {
             }
         }
         self.pieces = pieces
-        self.levels = Self.buildLevels(pieces)
+        let levels = Self.buildLevels(pieces)
+        nodes = levels.flatMap { $0 }
+        levelCounts = levels.map(\.count)
+        levelStarts = levelCounts.reduce(into: [0]) { $0.append($0.last! + $1) }.dropLast()
     }
 
     /// Twice the circular-arc sagitta of a piece: a bound on how far its geodesic strays from its chord.
@@ -102,27 +109,39 @@ struct SegmentIndex: Sendable {
 
     /// Visits the pieces whose spheres are not rejected by `keep(lowerBound)`, nearer subtrees first.
     /// `keep` is asked again for each node as it is reached, so it may tighten while the search runs.
+    /// A loop over an explicit stack rather than recursion, so the closures inline into each caller:
+    /// this walk is most of the cost of a nearest-point query.
+    @inline(__always)
     func visit(from p: Vector3, keep: (Double) -> Bool, piece body: (Int) -> Void) {
-        guard let top = levels.indices.last else { return }
-        descend(level: top, node: 0, from: p, keep: keep, body: body)
-    }
-
-    private func descend(level: Int, node: Int, from p: Vector3,
-                         keep: (Double) -> Bool, body: (Int) -> Void) {
-        guard keep(levels[level][node].lowerBound(from: p)) else { return }
-        if level == 0 {
-            for piece in (node * Self.leafSize)..<min((node + 1) * Self.leafSize, pieces.count) { body(piece) }
-            return
+        guard let top = levelCounts.indices.last else { return }
+        typealias Pending = (level: Int, node: Int, bound: Double)
+        nodes.withUnsafeBufferPointer { nodes in
+            withUnsafeTemporaryAllocation(of: Pending.self, capacity: 2 * levelCounts.count + 2) { stack in
+                stack[0] = (top, 0, nodes[levelStarts[top]].lowerBound(from: p))
+                var depth = 1
+                while depth > 0 {
+                    depth -= 1
+                    let (level, node, bound) = stack[depth]
+                    guard keep(bound) else { continue }
+                    if level == 0 {
+                        for piece in (node * Self.leafSize)..<min((node + 1) * Self.leafSize, pieces.count) { body(piece) }
+                        continue
+                    }
+                    let below = level - 1, left = 2 * node, right = 2 * node + 1
+                    let leftBound = nodes[levelStarts[below] + left].lowerBound(from: p)
+                    guard right < levelCounts[below] else {
+                        stack[depth] = (below, left, leftBound)
+                        depth += 1
+                        continue
+                    }
+                    let rightBound = nodes[levelStarts[below] + right].lowerBound(from: p)
+                    // The nearer child goes on top, so it is searched first.
+                    let (near, far) = leftBound <= rightBound ? ((left, leftBound), (right, rightBound)) : ((right, rightBound), (left, leftBound))
+                    stack[depth] = (below, far.0, far.1)
+                    stack[depth + 1] = (below, near.0, near.1)
+                    depth += 2
+                }
+            }
         }
-        let left = 2 * node, right = 2 * node + 1
-        guard right < levels[level - 1].count else {
-            descend(level: level - 1, node: left, from: p, keep: keep, body: body)
-            return
-        }
-        let leftBound = levels[level - 1][left].lowerBound(from: p)
-        let rightBound = levels[level - 1][right].lowerBound(from: p)
-        let (first, second) = leftBound <= rightBound ? (left, right) : (right, left)
-        descend(level: level - 1, node: first, from: p, keep: keep, body: body)
-        descend(level: level - 1, node: second, from: p, keep: keep, body: body)
     }
 }
