@@ -44,7 +44,7 @@ let package = Package(
         .testTarget(name: "BorderModelTests", dependencies: ["BorderModel", "Geodesy"]),
         .testTarget(name: "BorderAnalysisTests", dependencies: ["BorderAnalysis", "BorderFormats", "BorderModel", "Geodesy"],
                     exclude: ["Resources"]),
-        .testTarget(name: "BorderFormatsTests", dependencies: ["BorderFormats", "BorderModel", "Geodesy",
+        .testTarget(name: "BorderFormatsTests", dependencies: ["BorderFormats", "BorderAnalysis", "BorderModel", "Geodesy",
                                                              .product(name: "CSV", package: "CSV.swift")]),
         .testTarget(name: "BorderCLITests", dependencies: ["border"], exclude: ["Malformed", "Inputs"]),
     ],

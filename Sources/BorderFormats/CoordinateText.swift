@@ -1,3 +1,4 @@
+import BorderModel
 import Foundation
 
 /// A latitude or longitude written as a decimal number or as degrees-minutes-seconds text:
@@ -19,7 +20,8 @@ public enum CoordinateText {
 
     /// `Double(_:)` without its C-string pitfall: it stops at a NUL byte, so "2\u{0}8" would read as 2.
     static func number<S: StringProtocol>(_ text: S) -> Double? {
-        text.utf8.contains(0) ? nil : Double(text)
+        if let text = text as? String, let value = PlainDecimal.parse(text) { return value }
+        return text.utf8.contains(0) ? nil : Double(text)
     }
 
     public struct Problem: Error, Equatable, Sendable {

@@ -15,45 +15,37 @@ extension Array where Element == UInt8 {
         guard value.isFinite else { return }
         let scaled = (Swift.abs(value) * Double(FixedPoint.powers[decimals])).rounded()
         guard scaled < 9e15 else { append(contentsOf: String(value).utf8); return }
-        let units = UInt64(scaled)
-        if value < 0 && units != 0 { append(0x2D) }
-        appendDigits(units / FixedPoint.powers[decimals], minimumCount: 1)
-        if decimals > 0 {
-            append(0x2E)
-            appendDigits(units % FixedPoint.powers[decimals], minimumCount: decimals)
-        }
-    }
-
-    /// Appends the decimal digits of `number`, zero-padded on the left to `minimumCount`.
-    private mutating func appendDigits(_ number: UInt64, minimumCount: Int) {
-        var digits = 1
-        var rest = number / 10
-        while rest > 0 { digits += 1; rest /= 10 }
-        let count = Swift.max(digits, minimumCount), end = self.count + count
-        append(contentsOf: repeatElement(0x30, count: count))
-        withUnsafeMutableBufferPointer { buffer in
-            var rest = number, i = end - 1
-            while rest > 0 {
-                buffer[i] = UInt8(truncatingIfNeeded: rest % 10) + 0x30
-                rest /= 10
-                i -= 1
+        var units = UInt64(scaled)
+        let negative = value < 0 && units != 0
+        // Digits are written backwards into a small stack buffer, then appended at once.
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 40) { text in
+            var start = text.count
+            func put(_ byte: UInt8) { start -= 1; text[start] = byte }
+            if decimals > 0 {
+                for _ in 0..<decimals { put(UInt8(truncatingIfNeeded: units % 10) + 0x30); units /= 10 }
+                put(0x2E)
             }
+            repeat { put(UInt8(truncatingIfNeeded: units % 10) + 0x30); units /= 10 } while units > 0
+            if negative { put(0x2D) }
+            append(contentsOf: UnsafeBufferPointer(rebasing: text[start...]))
         }
     }
 
     /// Appends a CSV field, quoted (RFC 4180) only when it holds a comma, quote or line break.
     mutating func appendCSVField(_ field: String) {
-        let utf8 = field.utf8
-        guard utf8.contains(where: { $0 == 0x2C || $0 == 0x22 || $0 == 0x0A || $0 == 0x0D }) else {
-            append(contentsOf: utf8)
-            return
+        var field = field
+        field.withUTF8 { bytes in
+            guard bytes.contains(where: { $0 == 0x2C || $0 == 0x22 || $0 == 0x0A || $0 == 0x0D }) else {
+                append(contentsOf: bytes)
+                return
+            }
+            append(0x22)
+            for byte in bytes {
+                if byte == 0x22 { append(0x22) }
+                append(byte)
+            }
+            append(0x22)
         }
-        append(0x22)
-        for byte in utf8 {
-            if byte == 0x22 { append(0x22) }
-            append(byte)
-        }
-        append(0x22)
     }
 
     /// Appends a JSON string literal.

@@ -11,22 +11,35 @@ public enum DistanceColumns {
         case number(Double, decimals: Int)
         case text(String)
         case flag(Bool)
+        /// The place description ("50.7 km SSE of Washuk"), written without building a String.
+        case placeDescription(PlaceBearing)
         case missing
     }
 
     /// Millimetre-level decimals: distance 1 µm, positions ~0.1 mm, chainage 1 mm.
     static func values(_ result: BorderDistance) -> [Value] {
-        let place = result.nearestPlace
-        return [.number(result.distanceMetres, decimals: 6),
-                .number(result.nearest.longitude, decimals: 9),
-                .number(result.nearest.latitude, decimals: 9),
-                .number(result.chainageKilometres, decimals: 6),
-                .text(result.side.rawValue),
-                .flag(result.isBeyondEnd),
-                place.map { .text($0.place.name) } ?? .missing,
-                place.map { .number($0.distanceMetres / 1000, decimals: 3) } ?? .missing,
-                place.map { .text($0.compassPoint) } ?? .missing,
-                place.map { .text($0.description) } ?? .missing]
+        var values: [Value] = []
+        forEachValue(result) { values.append($1) }
+        return values
+    }
+
+    /// The values in column order, without collecting them (this runs for every output row).
+    @inline(__always)
+    static func forEachValue(_ result: BorderDistance, _ body: (Int, Value) -> Void) {
+        body(0, .number(result.distanceMetres, decimals: 6))
+        body(1, .number(result.nearest.longitude, decimals: 9))
+        body(2, .number(result.nearest.latitude, decimals: 9))
+        body(3, .number(result.chainageKilometres, decimals: 6))
+        body(4, .text(result.side.rawValue))
+        body(5, .flag(result.isBeyondEnd))
+        guard let place = result.nearestPlace else {
+            for column in 6..<names.count { body(column, .missing) }
+            return
+        }
+        body(6, .text(place.place.name))
+        body(7, .number(place.distanceMetres / 1000, decimals: 3))
+        body(8, .text(place.compassPoint))
+        body(9, .placeDescription(place))
     }
 
     /// The values as text, as CSV and the table show them.
@@ -50,6 +63,12 @@ extension Array where Element == UInt8 {
         case .number(let number, let decimals): appendFixed(number, decimals: decimals)
         case .text(let text): appendCSVField(text)
         case .flag(let flag): append(contentsOf: (flag ? "true" : "false").utf8)
+        case .placeDescription(let place):
+            if place.place.name.utf8.contains(where: { $0 == 0x2C || $0 == 0x22 || $0 == 0x0A || $0 == 0x0D }) {
+                appendCSVField(place.description)
+            } else {
+                appendDescription(place)
+            }
         case .missing: break
         }
     }
@@ -60,7 +79,29 @@ extension Array where Element == UInt8 {
             if number.isFinite { appendFixed(number, decimals: decimals) } else { append(contentsOf: "null".utf8) }
         case .text(let text): text.isEmpty ? append(contentsOf: "null".utf8) : appendJSONString(text)
         case .flag(let flag): append(contentsOf: (flag ? "true" : "false").utf8)
+        case .placeDescription(let place):
+            if place.place.name.utf8.contains(where: { $0 == 0x22 || $0 == 0x5C || $0 < 0x20 }) {
+                appendJSONString(place.description)
+            } else {
+                append(0x22)
+                appendDescription(place)
+                append(0x22)
+            }
         case .missing: append(contentsOf: "null".utf8)
         }
+    }
+
+    /// `PlaceBearing.description` as bytes: "at Mand", "14.2 km SW of Mand", "134 km ENE of Dalbandin".
+    mutating func appendDescription(_ place: PlaceBearing) {
+        if place.distanceMetres < PlaceBearing.atPlaceWithin {
+            append(contentsOf: "at ".utf8)
+        } else {
+            let kilometres = place.distanceMetres / 1000
+            appendFixed(kilometres, decimals: kilometres < 100 ? 1 : 0)
+            append(contentsOf: " km ".utf8)
+            append(contentsOf: place.compassPoint.utf8)
+            append(contentsOf: " of ".utf8)
+        }
+        append(contentsOf: place.place.name.utf8)
     }
 }

@@ -43,21 +43,20 @@ public struct RowFormatter: Sendable {
     /// (a GeoJSON feature needs a point).
     @discardableResult
     public func append(_ record: InputRecord, _ result: BorderDistance, to bytes: inout [UInt8]) -> Bool {
-        let values = DistanceColumns.values(result)
         switch format {
         case .csv, .table:
             for (n, index) in kept.enumerated() {
                 if n > 0 { bytes.append(0x2C) }
                 bytes.appendCSVField(index < record.fields.count ? record.fields[index] : "")
             }
-            for (n, value) in values.enumerated() {
+            DistanceColumns.forEachValue(result) { n, value in
                 if n > 0 || !kept.isEmpty { bytes.append(0x2C) }
                 bytes.appendCSVValue(value)
             }
             bytes.append(0x0A)
         case .json:
             bytes.append(0x7B)
-            appendMembers(record, values, to: &bytes)
+            appendMembers(record, result, to: &bytes)
             bytes.append(0x7D)
         case .geojson, .geojsonseq:
             guard case .success(let point) = record.position else { return false }
@@ -67,7 +66,7 @@ public struct RowFormatter: Sendable {
             bytes.append(0x2C)
             bytes.appendFixed(point.latitude, decimals: precision)
             bytes.append(contentsOf: #"]},"properties":{"layer":"incident","#.utf8)
-            appendMembers(record, values, to: &bytes)
+            appendMembers(record, result, to: &bytes)
             bytes.append(contentsOf: "}}".utf8)
             if format == .geojsonseq { bytes.append(0x0A) }
         }
@@ -75,14 +74,14 @@ public struct RowFormatter: Sendable {
     }
 
     /// Input fields as strings, then the computed values typed.
-    private func appendMembers(_ record: InputRecord, _ values: [DistanceColumns.Value], to bytes: inout [UInt8]) {
+    private func appendMembers(_ record: InputRecord, _ result: BorderDistance, to bytes: inout [UInt8]) {
         for (n, index) in kept.enumerated() {
             if n > 0 { bytes.append(0x2C) }
             bytes.appendJSONString(header[index])
             bytes.append(0x3A)
             bytes.appendJSONString(index < record.fields.count ? record.fields[index] : "")
         }
-        for (n, value) in values.enumerated() {
+        DistanceColumns.forEachValue(result) { n, value in
             if n > 0 || !kept.isEmpty { bytes.append(0x2C) }
             bytes.appendJSONString(DistanceColumns.names[n])
             bytes.append(0x3A)

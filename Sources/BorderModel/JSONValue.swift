@@ -104,37 +104,14 @@ private struct JSONParser {
         }
     }
 
-    /// Clinger's fast path: a decimal with at most 15 significant digits and no exponent is an
-    /// integer below 2^53 divided by an exact power of ten, and that one division rounds correctly,
-    /// so the result is bit-for-bit what strtod gives. Anything else goes to strtod.
+    /// `PlainDecimal` for the common case, strtod for the rest.
     mutating func number() throws -> Double {
-        var index = position
-        let negative = bytes[index] == 0x2D
-        if negative { index += 1 }
-        var mantissa: UInt64 = 0, digits = 0, decimals = 0, seenPoint = false
-        while true {
-            let byte = bytes[index]
-            if byte >= 0x30 && byte <= 0x39 {
-                mantissa = mantissa &* 10 &+ UInt64(byte - 0x30)
-                digits += 1
-                if seenPoint { decimals += 1 }
-            } else if byte == 0x2E && !seenPoint {
-                seenPoint = true
-            } else {
-                break
-            }
-            index += 1
-        }
-        let next = bytes[index]
-        if digits > 0 && digits <= 15 && next != 0x65 && next != 0x45 && bytes[index - 1] != 0x2E {
-            position = index
-            let value = Double(mantissa) / Self.powersOfTen[decimals]
-            return negative ? -value : value
+        if let (value, end) = PlainDecimal.prefix(bytes, from: position) {
+            position = end
+            return value
         }
         return try slowNumber()
     }
-
-    static let powersOfTen: [Double] = (0...22).map { (0..<$0).reduce(1.0) { value, _ in value * 10 } }
 
     mutating func slowNumber() throws -> Double {
         let start = bytes.baseAddress! + position

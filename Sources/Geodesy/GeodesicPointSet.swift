@@ -11,21 +11,30 @@ public struct GeodesicPointSet: Sendable {
     }
 
     /// The nearest point by geodesic distance, with that distance (metres) and the azimuth from it
-    /// to `target`. Candidates are ranked by 3-D chord, which orders geodesic distances except for
-    /// near-ties (the arc/chord ratio changes with direction by well under 0.1 %); every candidate
-    /// within 0.5 % of the best chord is then measured exactly.
+    /// to `target`. Candidates are ranked by 3-D chord c, which never exceeds the geodesic s; and a
+    /// geodesic with normal curvature at most κ exceeds its chord by at most κ²s³/24 (Schur's
+    /// comparison). So only points whose chord is within that excess of the best chord can be
+    /// nearer, and only they are measured exactly: usually one.
     public func nearest(to target: Coordinate) -> (index: Int, distance: Double, azimuth: Double)? {
         guard !points.isEmpty else { return nil }
         let p = Vector3(target, on: geodesic)
-        let chords = vectors.map { ($0 - p).length }
-        let limit = chords.min()! * 1.005 + 1
+        var bestChord = Double.infinity
+        for vector in vectors { bestChord = min(bestChord, (vector - p).length) }
+        let limit = Self.longestChordPossiblyNearer(than: bestChord)
         var best: (index: Int, distance: Double, azimuth: Double)? = nil
-        for (index, chord) in chords.enumerated() where chord <= limit {
+        for (index, vector) in vectors.enumerated() where (vector - p).length <= limit {
             let solution = geodesic.inverse(points[index], target)
             if best == nil || solution.distance < best!.distance {
                 best = (index, solution.distance, solution.azimuth1)
             }
         }
         return best
+    }
+
+    /// Beyond 1,500 km of chord the bound is not used (s ≤ 1.01·c holds below it) and every point is measured.
+    static func longestChordPossiblyNearer(than chord: Double) -> Double {
+        guard chord <= 1_500_000 else { return .infinity }
+        let s = 1.01 * chord, kappa = SegmentIndex.maxCurvature
+        return chord + kappa * kappa * s * s * s / 24 + 1e-9 * chord + 1e-6
     }
 }
