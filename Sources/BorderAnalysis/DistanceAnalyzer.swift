@@ -8,6 +8,7 @@ public final class DistanceAnalyzer {
     public let atlas: Atlas
     private let locator: CountryLocator
     private let placePoints: GeodesicPointSet
+    private var hints = NearestPointHints()
 
     /// Within this distance of the border the side comes from the border line itself, which is
     /// far more detailed than the simplified country outlines.
@@ -21,7 +22,7 @@ public final class DistanceAnalyzer {
 
     public func analyze(_ point: Coordinate) throws -> BorderDistance {
         let border = atlas.border
-        let nearest = border.line.nearestPoint(to: point)
+        let nearest = border.line.nearestPoint(to: point, hints: &hints)
         return BorderDistance(distanceMetres: nearest.distance, nearest: nearest.coordinate,
                               chainageKilometres: nearest.chainage / 1000,
                               side: try side(of: point, nearest: nearest),

@@ -30,9 +30,26 @@ extension GeodesicPolyline {
     ///    The conversion scales the arc−chord excess measured on the best foot (it grows as c³) and
     ///    allows for its change with direction (at most e′²·θ/(12R²)·c³, taken four times over).
     public func nearestPoint(to target: Coordinate) -> NearestPoint {
+        nearestPoint(to: target, startingFrom: nil).nearest
+    }
+
+    /// The same answer, with the first walk starting from the piece `hints` remembers for the
+    /// target's cell: a near piece makes that walk short. Only the speed depends on the hint.
+    public func nearestPoint(to target: Coordinate, hints: inout NearestPointHints) -> NearestPoint {
+        let (nearest, piece) = nearestPoint(to: target, startingFrom: hints.piece(near: target))
+        hints.remember(piece, near: target)
+        return nearest
+    }
+
+    func nearestPoint(to target: Coordinate, startingFrom hint: Int?) -> (nearest: NearestPoint, piece: Int) {
         let p = Vector3(target, on: geodesic)
 
         var firstPiece = 0, firstChord = Double.infinity, firstT = 0.0
+        if let hint, hint < index.pieces.count {
+            let piece = index.pieces[hint]
+            (firstPiece, firstT) = (hint, 0)
+            (firstChord, firstT) = p.distance(toSegment: piece.start, piece.end)
+        }
         index.visit(from: p, keep: { $0 < firstChord }) { i in
             let piece = index.pieces[i]
             let (d, t) = p.distance(toSegment: piece.start, piece.end)
@@ -59,7 +76,7 @@ extension GeodesicPolyline {
                 bound = ChordBound(target: p, foot: Vector3(best.coordinate, on: geodesic), distance: best.distance)
             }
         }
-        return describe(best, edge: bestEdge)
+        return (describe(best, edge: bestEdge), firstPiece)
     }
 
     /// True when the best foot so far is a vertex of `edge` and the distance grows as one leaves
@@ -81,6 +98,13 @@ extension GeodesicPolyline {
     }
 
     private func describe(_ foot: EdgeFoot, edge: Int) -> NearestPoint {
+        // A foot at an inner vertex belongs to two edges; it is reported as the start of the later
+        // one, so the answer does not depend on which of them the search reached first.
+        if foot.isAtEnd && edge + 1 < edgeCount {
+            let next = EdgeFoot(offset: 0, edgeLength: chainage[edge + 2] - chainage[edge + 1], coordinate: vertices[edge + 1],
+                                distance: foot.distance, edgeAzimuth: startAzimuths[edge + 1], targetAzimuth: foot.targetAzimuth)
+            return describe(next, edge: edge + 1)
+        }
         let edgeLength = chainage[edge + 1] - chainage[edge]
         let atStart = foot.isAtStart, atEnd = foot.isAtEnd
         let isLineEnd = (atStart && edge == 0) || (atEnd && edge == edgeCount - 1)

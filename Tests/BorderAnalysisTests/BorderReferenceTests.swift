@@ -39,6 +39,21 @@ import Testing
             #expect(abs(line.nearestPoint(to: point).distance - exhaustive) < 1e-6)
         }
     }
+
+    /// Whatever piece a search starts from, near or absurd, the answer is the same to the bit;
+    /// and the remembered hints of a run over nearby points change nothing either.
+    @Test func startingPieceChangesNothing() throws {
+        let border = try Fixtures.border().line
+        var generator = SplitMix64(seed: 11)
+        var hints = NearestPointHints(slots: 64)
+        for _ in 0..<300 {
+            let point = Coordinate(longitude: 61.5 + generator.unit(), latitude: 27 + generator.unit())
+            let plain = border.nearestPoint(to: point)
+            let hint = Int(generator.next() % UInt64(border.index.pieces.count))
+            #expect(border.nearestPoint(to: point, startingFrom: hint).nearest == plain)
+            #expect(border.nearestPoint(to: point, hints: &hints) == plain)
+        }
+    }
 }
 
 /// A small deterministic generator for test points.
