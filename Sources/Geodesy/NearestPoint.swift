@@ -24,11 +24,15 @@ public enum LineSide: String, Sendable {
 extension GeodesicPolyline {
     /// The exact nearest point on the line to `target` (geodesic edges, WGS84).
     ///
-    /// 1. The piece whose 3-D chord is nearest gives a first edge, refined exactly.
+    /// 1. The piece whose 3-D chord is nearest gives a first edge, refined exactly. The walk that
+    ///    finds it also keeps every piece it looks at, and looks at every piece whose lower bound is
+    ///    within `coverageSlack` of the nearest chord.
     /// 2. Every other piece is rejected only when its chord lower bound, converted to a geodesic
     ///    bound, exceeds the best exact distance; the survivors are refined exactly.
     ///    The conversion scales the arc−chord excess measured on the best foot (it grows as c³) and
     ///    allows for its change with direction (at most e′²·θ/(12R²)·c³, taken four times over).
+    ///    Only a chord shorter than the best distance can survive, so when that distance lies within
+    ///    the slack of step 1 the kept pieces are all there is to check; otherwise the tree is walked again.
     public func nearestPoint(to target: Coordinate) -> NearestPoint {
         nearestPoint(to: target, startingFrom: nil).nearest
     }
@@ -43,40 +47,72 @@ extension GeodesicPolyline {
 
     func nearestPoint(to target: Coordinate, startingFrom hint: Int?) -> (nearest: NearestPoint, piece: Int) {
         let p = Vector3(target, on: geodesic)
-
-        var firstPiece = 0, firstChord = Double.infinity, firstT = 0.0
-        if let hint, hint < index.pieces.count {
-            let piece = index.pieces[hint]
-            (firstPiece, firstT) = (hint, 0)
-            (firstChord, firstT) = p.distance(toSegment: piece.start, piece.end)
-        }
-        index.visit(from: p, keep: { $0 < firstChord }) { i in
-            let piece = index.pieces[i]
-            let (d, t) = p.distance(toSegment: piece.start, piece.end)
-            if d < firstChord { (firstPiece, firstChord, firstT) = (i, d, t) }
-        }
-        let first = index.pieces[firstPiece]
-        var bestEdge = first.edge
-        var best = refine(edge: bestEdge, target: target,
-                          guess: first.startOffset + firstT * (first.endOffset - first.startOffset))
-        var refined: [Int] = [bestEdge]
-
-        var bound = ChordBound(target: p, foot: Vector3(best.coordinate, on: geodesic), distance: best.distance)
-        index.visit(from: p, keep: { bound.mayBeat(chordLowerBound: $0, angle: .pi) }) { i in
-            let piece = index.pieces[i]
-            guard !refined.contains(piece.edge) else { return }
-            let (d, t) = p.distance(toSegment: piece.start, piece.end)
-            guard bound.mayBeat(chordLowerBound: d - piece.bow, angle: bound.angle(to: piece, t: t)) else { return }
-            refined.append(piece.edge)
-            guard !risesFromBestVertex(edge: piece.edge, best: best, bestEdge: bestEdge) else { return }
-            let candidate = refine(edge: piece.edge, target: target,
-                                   guess: piece.startOffset + t * (piece.endOffset - piece.startOffset))
-            if candidate.distance < best.distance {
-                (best, bestEdge) = (candidate, piece.edge)
-                bound = ChordBound(target: p, foot: Vector3(best.coordinate, on: geodesic), distance: best.distance)
+        typealias Seen = (piece: Int, chord: Double, t: Double)
+        return withUnsafeTemporaryAllocation(of: Seen.self, capacity: Self.keptPieces) { kept in
+            var firstPiece = 0, firstChord = Double.infinity, firstT = 0.0, covered = Double.infinity
+            if let hint, hint < index.pieces.count {
+                let piece = index.pieces[hint]
+                firstPiece = hint
+                (firstChord, firstT) = p.distance(toSegment: piece.start, piece.end)
+                covered = firstChord + Self.coverageSlack(firstChord)
             }
+            var keptCount = 0
+            index.visit(from: p, keep: { $0 < covered }) { i in
+                let piece = index.pieces[i]
+                let (d, t) = p.distance(toSegment: piece.start, piece.end)
+                if keptCount < kept.count { kept[keptCount] = (i, d, t) }
+                keptCount += 1
+                if d < firstChord {
+                    (firstPiece, firstChord, firstT) = (i, d, t)
+                    covered = d + Self.coverageSlack(d)
+                }
+            }
+            let first = index.pieces[firstPiece]
+            var bestEdge = first.edge
+            var best = refine(edge: bestEdge, target: target,
+                              guess: first.startOffset + firstT * (first.endOffset - first.startOffset))
+            var refined: [Int] = [bestEdge]
+            var bound = ChordBound(target: p, foot: Vector3(best.coordinate, on: geodesic), distance: best.distance)
+
+            func consider(_ i: Int, chord d: Double, t: Double) {
+                let piece = index.pieces[i]
+                guard !refined.contains(piece.edge) else { return }
+                guard bound.mayBeat(chordLowerBound: d - piece.bow, angle: bound.angle(to: piece, t: t)) else { return }
+                refined.append(piece.edge)
+                guard !risesFromBestVertex(edge: piece.edge, best: best, bestEdge: bestEdge) else { return }
+                let candidate = refine(edge: piece.edge, target: target,
+                                       guess: piece.startOffset + t * (piece.endOffset - piece.startOffset))
+                if candidate.distance < best.distance {
+                    (best, bestEdge) = (candidate, piece.edge)
+                    bound = ChordBound(target: p, foot: Vector3(best.coordinate, on: geodesic), distance: best.distance)
+                }
+            }
+            if keptCount <= kept.count && bound.survivorsAreNearer && best.distance < covered {
+                for (i, d, t) in kept[..<keptCount] where d - index.pieces[i].bow < best.distance {
+                    consider(i, chord: d, t: t)
+                }
+            } else {
+                index.visit(from: p, keep: { bound.mayBeat(chordLowerBound: $0, angle: .pi) }) { i in
+                    let piece = index.pieces[i]
+                    let (d, t) = p.distance(toSegment: piece.start, piece.end)
+                    consider(i, chord: d, t: t)
+                }
+            }
+            return (describe(best, edge: bestEdge), firstPiece)
         }
-        return (describe(best, edge: bestEdge), firstPiece)
+    }
+
+    /// Pieces the first walk keeps; past this many the second walk runs instead.
+    static var keptPieces: Int { 256 }
+
+    /// How far past the nearest chord c the best exact distance can lie: a piece's geodesic strays
+    /// at most its bow from its chord, and a geodesic of length s whose normal curvature is at most
+    /// κ exceeds its chord by at most κ²s³/24 (s ≤ 1.01·c wherever this slack is small enough to
+    /// matter). Only the speed depends on it: a larger distance sends the search back to the tree.
+    static func coverageSlack(_ c: Double) -> Double {
+        let bow = SegmentIndex.bow(ofPieceLength: SegmentIndex.maxPieceLength)
+        let s = 1.01 * (c + bow)
+        return bow + SegmentIndex.maxCurvature * SegmentIndex.maxCurvature * s * s * s / 24 + 1e-3
     }
 
     /// True when the best foot so far is a vertex of `edge` and the distance grows as one leaves
@@ -163,12 +199,20 @@ private struct ChordBound {
         return min(.pi / 2, .pi / 2 * cross.length / length)
     }
 
+    /// True when only chords shorter than the best distance can pass `mayBeat` (its cubic term is not negative).
+    var survivorsAreNearer: Bool {
+        chord >= Self.modelLimit || excess >= Self.drift(angle: .pi)
+    }
+
+    static func drift(angle: Double) -> Double {
+        secondEccentricitySquared * angle / (3 * minRadius * minRadius)
+    }
+
     /// False only when every point at chord distance ≥ `c` in a direction within `angle` of the
     /// best foot is provably farther than the best distance.
     func mayBeat(chordLowerBound c: Double, angle: Double) -> Bool {
         guard c > 0 else { return true }
         guard chord < Self.modelLimit else { return c <= distance }
-        let drift = Self.secondEccentricitySquared * angle / (3 * Self.minRadius * Self.minRadius)
-        return c + (excess - drift) * c * c * c <= distance
+        return c + (excess - Self.drift(angle: angle)) * c * c * c <= distance
     }
 }

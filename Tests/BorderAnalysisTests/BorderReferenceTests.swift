@@ -30,8 +30,14 @@ import Testing
         let vertices = Array(try Fixtures.border().line.vertices[3000..<4200])
         let line = try GeodesicPolyline(vertices)
         var generator = SplitMix64(seed: 7)
-        for _ in 0..<12 {
-            let point = Coordinate(longitude: 62 + generator.unit() * 2, latitude: 27 + generator.unit() * 2)
+        // Far points, and points within about 2 km of a random vertex, where close calls between edges happen.
+        let far = (0..<12).map { _ in Coordinate(longitude: 62 + generator.unit() * 2, latitude: 27 + generator.unit() * 2) }
+        let near = (0..<36).map { _ in
+            let vertex = vertices[Int(generator.next() % UInt64(vertices.count))]
+            return Coordinate(longitude: vertex.longitude + (generator.unit() - 0.5) * 0.04,
+                              latitude: vertex.latitude + (generator.unit() - 0.5) * 0.04)
+        }
+        for point in far + near {
             let exhaustive = (0..<line.edgeCount).map {
                 EdgeFoot.find(on: line.segment($0), from: line.vertices[$0], to: line.vertices[$0 + 1],
                               target: point, near: 0, geodesic: .wgs84).distance
