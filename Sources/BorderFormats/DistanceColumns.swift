@@ -6,6 +6,37 @@ public enum DistanceColumns {
     public static let names = ["distance_m", "nearest_lon", "nearest_lat", "chainage_km", "side", "beyond_end",
                                "nearest_place", "nearest_place_km", "nearest_place_bearing", "nearest_place_desc"]
 
+    /// The computed columns to write: all of them unless `--columns` names some.
+    public struct Selection: Sendable, Equatable {
+        /// For each of `names`, whether it is written.
+        let written: [Bool]
+
+        public static let all = Selection(written: DistanceColumns.names.map { _ in true })
+
+        /// A comma-separated list of computed column names, in any order (output keeps the usual order).
+        public init(_ list: String) throws {
+            let chosen = list.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+            let all = DistanceColumns.names
+            guard !chosen.isEmpty else { throw ColumnError("--columns needs at least one of: \(all.joined(separator: ", "))") }
+            if let unknown = chosen.first(where: { !all.contains($0) }) {
+                throw ColumnError("--columns: no computed column \(unknown); choose from \(all.joined(separator: ", "))")
+            }
+            written = all.map { chosen.contains($0) }
+        }
+
+        init(written: [Bool]) { self.written = written }
+
+        public var names: [String] { zip(DistanceColumns.names, written).filter(\.1).map(\.0) }
+
+        /// The place lookup is skipped when none of its columns is written.
+        public var needsNearestPlace: Bool { written[6...].contains(true) }
+    }
+
+    public struct ColumnError: Error, CustomStringConvertible {
+        public let description: String
+        init(_ description: String) { self.description = description }
+    }
+
     /// One computed value, typed so JSON can print numbers and booleans bare.
     enum Value {
         case number(Double, decimals: Int)
@@ -51,9 +82,10 @@ public enum DistanceColumns {
         }
     }
 
-    /// Input columns kept in the output: all but those the computation overwrites.
-    static func passThrough(_ header: [String]) -> [Int] {
-        header.indices.filter { !names.contains(header[$0]) }
+    /// Input columns kept in the output: all but those the computation writes.
+    static func passThrough(_ header: [String], writing selection: Selection = .all) -> [Int] {
+        let written = selection.names
+        return header.indices.filter { !written.contains(header[$0]) }
     }
 }
 

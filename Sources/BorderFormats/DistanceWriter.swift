@@ -14,8 +14,11 @@ public enum OutputFormat: String, CaseIterable, Sendable {
     case geojsonseq
 }
 
-public func makeDistanceWriter(_ format: OutputFormat, output: Output, precision: Int = 6) -> DistanceWriter {
-    format == .table ? TableWriter(output: output) : FormattedWriter(format: format, output: output, precision: precision)
+/// `columns` selects the computed columns of every format but the table, which has its own.
+public func makeDistanceWriter(_ format: OutputFormat, output: Output, precision: Int = 6,
+                               columns: DistanceColumns.Selection = .all) -> DistanceWriter {
+    format == .table ? TableWriter(output: output)
+        : FormattedWriter(format: format, output: output, precision: precision, columns: columns)
 }
 
 /// Streams rows through a `RowFormatter` (every format but the table).
@@ -23,17 +26,19 @@ final class FormattedWriter: DistanceWriter {
     private let output: Output
     private let format: OutputFormat
     private let precision: Int
+    private let columns: DistanceColumns.Selection
     private var formatter: RowFormatter?
     private var count = 0
 
-    init(format: OutputFormat, output: Output, precision: Int) {
+    init(format: OutputFormat, output: Output, precision: Int, columns: DistanceColumns.Selection) {
         self.output = output
         self.format = format
         self.precision = precision
+        self.columns = columns
     }
 
     func begin(header: [String]) {
-        let formatter = RowFormatter(format: format, header: header, precision: precision)
+        let formatter = RowFormatter(format: format, header: header, precision: precision, columns: columns)
         self.formatter = formatter
         output.write(formatter.prologue)
     }

@@ -115,7 +115,7 @@ public struct ParallelDistances {
                              rows: Rows, atlas: Atlas, formatter: RowFormatter) {
         let analyzer: DistanceAnalyzer, positions: PositionColumns, rules: RowRules
         do {
-            analyzer = try DistanceAnalyzer(atlas: atlas)
+            analyzer = try DistanceAnalyzer(atlas: atlas, findsNearestPlace: formatter.columns.needsNearestPlace)
             (positions, rules) = try rows.interpreter()
         } catch {
             while let block = queue.pop() { results.post(BlockResult(failure: "\(error)"), sequence: block.sequence) }

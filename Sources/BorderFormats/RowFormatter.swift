@@ -7,17 +7,19 @@ public struct RowFormatter: Sendable {
     private let header: [String]
     private let kept: [Int]
     private let precision: Int
+    public let columns: DistanceColumns.Selection
 
-    public init(format: OutputFormat, header: [String], precision: Int = 6) {
+    public init(format: OutputFormat, header: [String], precision: Int = 6, columns: DistanceColumns.Selection = .all) {
         self.format = format
         self.header = header
-        self.kept = DistanceColumns.passThrough(header)
+        self.kept = DistanceColumns.passThrough(header, writing: columns)
         self.precision = precision
+        self.columns = columns
     }
 
     public var prologue: String {
         switch format {
-        case .csv: Self.csvLine(kept.map { header[$0] } + DistanceColumns.names)
+        case .csv: Self.csvLine(kept.map { header[$0] } + columns.names)
         case .json: "[\n"
         case .geojson: "{\"type\":\"FeatureCollection\",\"features\":[\n"
         case .geojsonseq, .table: ""
@@ -49,8 +51,11 @@ public struct RowFormatter: Sendable {
                 if n > 0 { bytes.append(0x2C) }
                 bytes.appendCSVField(index < record.fields.count ? record.fields[index] : "")
             }
+            var first = kept.isEmpty
             DistanceColumns.forEachValue(result) { n, value in
-                if n > 0 || !kept.isEmpty { bytes.append(0x2C) }
+                guard columns.written[n] else { return }
+                if !first { bytes.append(0x2C) }
+                first = false
                 bytes.appendCSVValue(value)
             }
             bytes.append(0x0A)
@@ -81,8 +86,11 @@ public struct RowFormatter: Sendable {
             bytes.append(0x3A)
             bytes.appendJSONString(index < record.fields.count ? record.fields[index] : "")
         }
+        var first = kept.isEmpty
         DistanceColumns.forEachValue(result) { n, value in
-            if n > 0 || !kept.isEmpty { bytes.append(0x2C) }
+            guard columns.written[n] else { return }
+            if !first { bytes.append(0x2C) }
+            first = false
             bytes.appendJSONString(DistanceColumns.names[n])
             bytes.append(0x3A)
             bytes.appendJSONValue(value)

@@ -26,6 +26,9 @@ struct DistancesCommand: ParsableCommand {
     @Option(name: .shortAndLong, help: ArgumentHelp("Write to FILE atomically instead of stdout.", valueName: "FILE"))
     var output: String?
 
+    @Option(help: ArgumentHelp("Computed columns to write, comma-separated (default: all); the nearest place is not looked up when none of its columns is chosen. Not for the table.", valueName: "NAMES"))
+    var columns: String?
+
     @Option(help: "Decimals of coordinates in GeoJSON output.")
     var precision: Int = 6
 
@@ -33,6 +36,15 @@ struct DistancesCommand: ParsableCommand {
     var threads: Int = ProcessInfo.processInfo.activeProcessorCount
 
     @OptionGroup var data: DataOptions
+
+    /// The computed columns `--columns` chose; checked in `validate()`.
+    private var selection: DistanceColumns.Selection { (try? columns.map(DistanceColumns.Selection.init)) ?? .all }
+
+    func validate() throws {
+        if let columns {
+            do { _ = try DistanceColumns.Selection(columns) } catch { throw ValidationError("\(error)") }
+        }
+    }
 
     func run() throws {
         Output.removePartialFilesOnInterrupt()
@@ -60,7 +72,7 @@ struct DistancesCommand: ParsableCommand {
         let size = (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? 0
         let summary = try ParallelDistances(workers: threads).run(
             reader, rows: rows, atlas: atlas,
-            formatter: RowFormatter(format: format, header: rows.header, precision: precision),
+            formatter: RowFormatter(format: format, header: rows.header, precision: precision, columns: selection),
             output: output, progress: ProgressLine(expectedBytes: size)) { record, rejection in
                 complain(rejection.description)
                 rejects?.add(record, rejection)
@@ -73,8 +85,8 @@ struct DistancesCommand: ParsableCommand {
     private func measureInOrder(atlas: Atlas, format: OutputFormat, output: Output) throws -> RunSummary {
         var source = try input.openSource(atlas: atlas)
         let rejects = try input.openRejects(header: source.header)
-        let writer = makeDistanceWriter(format, output: output, precision: precision)
-        let analyzer = try DistanceAnalyzer(atlas: atlas)
+        let writer = makeDistanceWriter(format, output: output, precision: precision, columns: selection)
+        let analyzer = try DistanceAnalyzer(atlas: atlas, findsNearestPlace: format == .table || selection.needsNearestPlace)
         let summary = try DistancePipeline.run(&source, analyzer: analyzer, writer: writer) { record, rejection in
             complain(rejection.description)
             rejects?.add(record, rejection)

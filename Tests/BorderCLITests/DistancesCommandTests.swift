@@ -36,6 +36,32 @@ import Testing
         #expect(fields[9] == "true")
     }
 
+    /// `--columns` writes only the chosen computed columns, in the usual order, with the same values as
+    /// a full run, on the parallel (file) and row-by-row (stdin) paths; an input column it does not
+    /// write passes through.
+    @Test func columnsChooseTheComputedColumns() throws {
+        let input = "id,lat,lon,side\nwest,28.9,61.3,mine\neast,27.0,63.5,theirs\n"
+        let file = try CLI.temporaryFolder().appendingPathComponent("points.csv")
+        try input.write(to: file, atomically: true, encoding: .utf8)
+        let full = try CLI.run(["distances", file.path, "--format", "csv"]).stdout.split(separator: "\n").map { $0.split(separator: ",") }
+        for source in [file.path, "-"] {
+            let result = try CLI.run(["distances", source, "--format", "csv", "--columns", "chainage_km, distance_m"], stdin: input)
+            #expect(result.status == 0, "\(result.stderr)")
+            let lines = result.stdout.split(separator: "\n").map { $0.split(separator: ",") }
+            #expect(lines[0] == ["id", "lat", "lon", "side", "distance_m", "chainage_km"])
+            for row in 1...2 {
+                #expect(lines[row][3] == ["mine", "theirs"][row - 1])
+                #expect(lines[row][4] == full[row][3] && lines[row][5] == full[row][6])   // full: id,lat,lon,distance_m,lon,lat,chainage
+            }
+        }
+        let json = try CLI.run(["distances", "-", "--format", "json", "--columns", "side"], stdin: "lat,lon\n26.0794,61.754\n")
+        let array = try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as! [[String: Any]]
+        #expect(Set(array[0].keys) == ["lat", "lon", "side"])
+        let unknown = try CLI.run(["distances", "--columns", "distance_km"])
+        #expect(unknown.status == 64)
+        #expect(unknown.stderr.contains("no computed column distance_km"))
+    }
+
     @Test func geoJSONInputAndOutput() throws {
         let folder = try CLI.temporaryFolder()
         let input = folder.appendingPathComponent("points.geojson")
