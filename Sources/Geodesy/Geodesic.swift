@@ -3,24 +3,29 @@ import CPROJ
 /// Karney's geodesics on an ellipsoid (PROJ's `geodesic.h`), as a plain value:
 /// `geod_geodesic` holds only numbers, so one instance is shared freely between threads.
 public struct Geodesic: Sendable {
-    fileprivate var raw = geod_geodesic()
+    /// The ellipsoid's constants (about 400 bytes), set once and only read after that, kept behind
+    /// a pointer so each call hands PROJ an address instead of copying them.
+    private final class Constants: @unchecked Sendable {
+        let pointer = UnsafeMutablePointer<geod_geodesic>.allocate(capacity: 1)
+        init(a: Double, f: Double) { geod_init(pointer, a, f) }
+        deinit { pointer.deallocate() }
+    }
+    private let constants: Constants
 
     public init(equatorialRadius a: Double, flattening f: Double) {
-        geod_init(&raw, a, f)
+        constants = Constants(a: a, f: f)
     }
 
     public static let wgs84 = Geodesic(equatorialRadius: 6_378_137, flattening: 1 / 298.257223563)
 
-    public var equatorialRadius: Double { raw.a }
-    public var flattening: Double { raw.f }
+    public var equatorialRadius: Double { constants.pointer.pointee.a }
+    public var flattening: Double { constants.pointer.pointee.f }
 
     /// The shortest geodesic between two points: its length in metres and azimuths in degrees.
     public func inverse(_ from: Coordinate, _ to: Coordinate) -> InverseSolution {
         var s12 = 0.0, azi1 = 0.0, azi2 = 0.0, m12 = 0.0, M12 = 0.0, M21 = 0.0
-        withUnsafePointer(to: raw) { g in
-            _ = geod_geninverse(g, from.latitude, from.longitude, to.latitude, to.longitude,
-                                &s12, &azi1, &azi2, &m12, &M12, &M21, nil)
-        }
+        _ = geod_geninverse(constants.pointer, from.latitude, from.longitude, to.latitude, to.longitude,
+                            &s12, &azi1, &azi2, &m12, &M12, &M21, nil)
         return InverseSolution(distance: s12, azimuth1: azi1, azimuth2: azi2,
                                reducedLength: m12, geodesicScale: M12)
     }
@@ -28,29 +33,23 @@ public struct Geodesic: Sendable {
     /// The point reached after `distance` metres from `from` heading `azimuth` degrees.
     public func direct(from: Coordinate, azimuth: Double, distance: Double) -> Coordinate {
         var lat = 0.0, lon = 0.0
-        withUnsafePointer(to: raw) { g in
-            geod_direct(g, from.latitude, from.longitude, azimuth, distance, &lat, &lon, nil)
-        }
+        geod_direct(constants.pointer, from.latitude, from.longitude, azimuth, distance, &lat, &lon, nil)
         return Coordinate(longitude: lon, latitude: lat)
     }
 
     /// The geodesic segment from `from` to `to`, ready for positions along it.
     public func segment(from: Coordinate, to: Coordinate) -> GeodesicSegment {
         var line = geod_geodesicline()
-        withUnsafePointer(to: raw) { g in
-            geod_inverseline(&line, g, from.latitude, from.longitude, to.latitude, to.longitude,
-                             GEOD_LATITUDE.rawValue | GEOD_LONGITUDE.rawValue | GEOD_AZIMUTH.rawValue | GEOD_DISTANCE_IN.rawValue)
-        }
+        geod_inverseline(&line, constants.pointer, from.latitude, from.longitude, to.latitude, to.longitude,
+                         GEOD_LATITUDE.rawValue | GEOD_LONGITUDE.rawValue | GEOD_AZIMUTH.rawValue | GEOD_DISTANCE_IN.rawValue)
         return GeodesicSegment(raw: line)
     }
 
     /// The geodesic segment leaving `from` at `azimuth` for `length` metres (no inverse problem to solve).
     public func segment(from: Coordinate, azimuth: Double, length: Double) -> GeodesicSegment {
         var line = geod_geodesicline()
-        withUnsafePointer(to: raw) { g in
-            geod_directline(&line, g, from.latitude, from.longitude, azimuth, length,
-                            GEOD_LATITUDE.rawValue | GEOD_LONGITUDE.rawValue | GEOD_AZIMUTH.rawValue | GEOD_DISTANCE_IN.rawValue)
-        }
+        geod_directline(&line, constants.pointer, from.latitude, from.longitude, azimuth, length,
+                        GEOD_LATITUDE.rawValue | GEOD_LONGITUDE.rawValue | GEOD_AZIMUTH.rawValue | GEOD_DISTANCE_IN.rawValue)
         return GeodesicSegment(raw: line)
     }
 
