@@ -32,7 +32,11 @@ public struct Border: Sendable {
         }
         let properties = feature["properties"]
         do {
-            return Border(line: try GeodesicPolyline(vertices), name: properties?["name"]?.string ?? url.lastPathComponent,
+            let key = EdgeSolution.key(vertices)
+            let known = EdgeCache.load(key: key, count: vertices.count - 1)
+            let line = try GeodesicPolyline(vertices, known: known)
+            if known == nil { EdgeCache.save(line.edges, key: key) }
+            return Border(line: line, name: properties?["name"]?.string ?? url.lastPathComponent,
                           source: properties?["source"]?.string ?? "", licence: properties?["licence"]?.string ?? "")
         } catch {
             throw ModelError(file: url.path, "\(error)")

@@ -11,38 +11,47 @@ public struct GeodesicPolyline: Sendable {
     /// solutions as the chainage; they spare the search an inverse problem per edge it solves.
     let startAzimuths: [Double]
     let endAzimuths: [Double]
+    let edgeLengths: [Double]
     let index: SegmentIndex
 
-    public init(_ vertices: [Coordinate], geodesic: Geodesic = .wgs84) throws {
+    /// `known` are the edges' solutions from an earlier load of the same vertices (`EdgeSolution.key`);
+    /// without them every edge is solved here.
+    public init(_ vertices: [Coordinate], geodesic: Geodesic = .wgs84, known: [EdgeSolution]? = nil) throws {
         guard vertices.count >= 2 else { throw GeometryError.invalid("a line needs at least two vertices, got \(vertices.count)") }
         if let bad = vertices.firstIndex(where: { !$0.isValid }) {
             throw GeometryError.invalid("vertex \(bad) is not a valid longitude/latitude: \(vertices[bad])")
         }
         self.vertices = vertices
         self.geodesic = geodesic
-        let solutions = Self.edgeSolutions(vertices, geodesic: geodesic)
+        let solutions = known.flatMap { $0.count == vertices.count - 1 ? $0 : nil } ?? Self.edgeSolutions(vertices, geodesic: geodesic)
         var chainage = [0.0]
         chainage.reserveCapacity(vertices.count)
-        for solution in solutions { chainage.append(chainage.last! + solution.distance) }
+        for solution in solutions { chainage.append(chainage.last! + solution.length) }
         self.chainage = chainage
-        self.startAzimuths = solutions.map(\.azimuth1)
-        self.endAzimuths = solutions.map(\.azimuth2)
+        self.edgeLengths = solutions.map(\.length)
+        self.startAzimuths = solutions.map(\.startAzimuth)
+        self.endAzimuths = solutions.map(\.endAzimuth)
         self.index = SegmentIndex(vertices: vertices, lengths: zip(chainage, chainage.dropFirst()).map { $1 - $0 },
                                   geodesic: geodesic)
     }
 
+    /// Every edge's solution, as `init(_:geodesic:known:)` takes them back.
+    public var edges: [EdgeSolution] {
+        edgeLengths.indices.map { EdgeSolution(length: edgeLengths[$0], startAzimuth: startAzimuths[$0], endAzimuth: endAzimuths[$0]) }
+    }
+
     /// The inverse solution of every edge, on all cores: a long line has thousands of edges and
     /// this is most of the cost of loading one.
-    private static func edgeSolutions(_ vertices: [Coordinate], geodesic: Geodesic) -> [InverseSolution] {
+    private static func edgeSolutions(_ vertices: [Coordinate], geodesic: Geodesic) -> [EdgeSolution] {
         let count = vertices.count - 1
-        let empty = InverseSolution(distance: 0, azimuth1: 0, azimuth2: 0, reducedLength: 0, geodesicScale: 0)
-        var solutions = [InverseSolution](repeating: empty, count: count)
+        var solutions = [EdgeSolution](repeating: EdgeSolution(length: 0, startAzimuth: 0, endAzimuth: 0), count: count)
         let chunks = count < 2_000 ? 1 : ProcessInfo.processInfo.activeProcessorCount
         solutions.withUnsafeMutableBufferPointer { buffer in
             nonisolated(unsafe) let output = buffer               // each chunk writes its own slots
             DispatchQueue.concurrentPerform(iterations: chunks) { chunk in
                 for edge in stride(from: chunk * count / chunks, to: (chunk + 1) * count / chunks, by: 1) {
-                    output[edge] = geodesic.inverse(vertices[edge], vertices[edge + 1])
+                    let solution = geodesic.inverse(vertices[edge], vertices[edge + 1])
+                    output[edge] = EdgeSolution(length: solution.distance, startAzimuth: solution.azimuth1, endAzimuth: solution.azimuth2)
                 }
             }
         }
