@@ -34,76 +34,81 @@ extension GeodesicPolyline {
     ///    Only a chord shorter than the best distance can survive, so when that distance lies within
     ///    the slack of step 1 the kept pieces are all there is to check; otherwise the tree is walked again.
     public func nearestPoint(to target: Coordinate) -> NearestPoint {
-        nearestPoint(to: target, startingFrom: nil).nearest
+        var scratch = SearchScratch()
+        return nearestPoint(to: target, startingFrom: nil, scratch: &scratch).nearest
     }
 
     /// The same answer, with the first walk starting from the piece `hints` remembers for the
     /// target's cell: a near piece makes that walk short. Only the speed depends on the hint.
     public func nearestPoint(to target: Coordinate, hints: inout NearestPointHints) -> NearestPoint {
-        let (nearest, piece) = nearestPoint(to: target, startingFrom: hints.piece(near: target))
+        let (nearest, piece) = nearestPoint(to: target, startingFrom: hints.piece(near: target), scratch: &hints.scratch)
         hints.remember(piece, near: target)
         return nearest
     }
 
-    func nearestPoint(to target: Coordinate, startingFrom hint: Int?) -> (nearest: NearestPoint, piece: Int) {
+    func nearestPoint(to target: Coordinate, startingFrom hint: Int?, scratch: inout SearchScratch) -> (nearest: NearestPoint, piece: Int) {
         let p = Vector3(target, on: geodesic)
-        typealias Seen = (piece: Int, chord: Double, t: Double)
-        return withUnsafeTemporaryAllocation(of: Seen.self, capacity: Self.keptPieces) { kept in
-            var firstPiece = 0, firstChord = Double.infinity, firstT = 0.0, covered = Double.infinity
-            if let hint, hint < index.pieces.count {
-                let piece = index.pieces[hint]
-                firstPiece = hint
-                (firstChord, firstT) = p.distance(toSegment: piece.start, piece.end)
-                covered = firstChord + Self.coverageSlack(firstChord)
+        var firstPiece = 0, firstChord = Double.infinity, firstT = 0.0, covered = Double.infinity
+        if let hint, hint < index.pieces.count {
+            let piece = index.pieces[hint]
+            firstPiece = hint
+            (firstChord, firstT) = p.distance(toSegment: piece.start, piece.end)
+            covered = firstChord + Self.coverageSlack(firstChord)
+        }
+        scratch.kept.removeAll(keepingCapacity: true)
+        var overflow = false
+        index.visit(from: p, keep: { $0 < covered }) { i in
+            let piece = index.pieces[i]
+            let (d, t) = p.distance(toSegment: piece.start, piece.end)
+            if scratch.kept.count < scratch.keptLimit { scratch.kept.append((i, d, t)) } else { overflow = true }
+            if d < firstChord {
+                (firstPiece, firstChord, firstT) = (i, d, t)
+                covered = d + Self.coverageSlack(d)
             }
-            var keptCount = 0
-            index.visit(from: p, keep: { $0 < covered }) { i in
+        }
+        let first = index.pieces[firstPiece]
+        let foot = refine(edge: first.edge, target: target, guess: first.startOffset + firstT * (first.endOffset - first.startOffset))
+        var search = Search(target: target, p: p, best: foot, bestEdge: first.edge,
+                            bound: ChordBound(target: p, foot: Vector3(foot.coordinate, on: geodesic), distance: foot.distance))
+        scratch.refined.removeAll(keepingCapacity: true)
+        scratch.refined.append(first.edge)
+        if !overflow && search.bound.survivorsAreNearer && search.best.distance < covered {
+            for (i, d, t) in scratch.kept where d - index.pieces[i].bow < search.best.distance {
+                consider(i, chord: d, t: t, search: &search, refined: &scratch.refined)
+            }
+        } else {
+            index.visit(from: p, keep: { search.bound.mayBeat(chordLowerBound: $0, angle: .pi) }) { i in
                 let piece = index.pieces[i]
                 let (d, t) = p.distance(toSegment: piece.start, piece.end)
-                if keptCount < kept.count { kept[keptCount] = (i, d, t) }
-                keptCount += 1
-                if d < firstChord {
-                    (firstPiece, firstChord, firstT) = (i, d, t)
-                    covered = d + Self.coverageSlack(d)
-                }
+                consider(i, chord: d, t: t, search: &search, refined: &scratch.refined)
             }
-            let first = index.pieces[firstPiece]
-            var bestEdge = first.edge
-            var best = refine(edge: bestEdge, target: target,
-                              guess: first.startOffset + firstT * (first.endOffset - first.startOffset))
-            var refined: [Int] = [bestEdge]
-            var bound = ChordBound(target: p, foot: Vector3(best.coordinate, on: geodesic), distance: best.distance)
-
-            func consider(_ i: Int, chord d: Double, t: Double) {
-                let piece = index.pieces[i]
-                guard !refined.contains(piece.edge) else { return }
-                guard bound.mayBeat(chordLowerBound: d - piece.bow, angle: bound.angle(to: piece, t: t)) else { return }
-                refined.append(piece.edge)
-                guard !risesFromBestVertex(edge: piece.edge, best: best, bestEdge: bestEdge) else { return }
-                let candidate = refine(edge: piece.edge, target: target,
-                                       guess: piece.startOffset + t * (piece.endOffset - piece.startOffset))
-                if candidate.distance < best.distance {
-                    (best, bestEdge) = (candidate, piece.edge)
-                    bound = ChordBound(target: p, foot: Vector3(best.coordinate, on: geodesic), distance: best.distance)
-                }
-            }
-            if keptCount <= kept.count && bound.survivorsAreNearer && best.distance < covered {
-                for (i, d, t) in kept[..<keptCount] where d - index.pieces[i].bow < best.distance {
-                    consider(i, chord: d, t: t)
-                }
-            } else {
-                index.visit(from: p, keep: { bound.mayBeat(chordLowerBound: $0, angle: .pi) }) { i in
-                    let piece = index.pieces[i]
-                    let (d, t) = p.distance(toSegment: piece.start, piece.end)
-                    consider(i, chord: d, t: t)
-                }
-            }
-            return (describe(best, edge: bestEdge), firstPiece)
         }
+        return (describe(search.best, edge: search.bestEdge), firstPiece)
     }
 
-    /// Pieces the first walk keeps; past this many the second walk runs instead.
-    static var keptPieces: Int { 256 }
+    /// The best foot so far and the bound it gives, while step 2 runs.
+    private struct Search {
+        let target: Coordinate
+        let p: Vector3
+        var best: EdgeFoot
+        var bestEdge: Int
+        var bound: ChordBound
+    }
+
+    /// Step 2 for one piece: refine its edge unless the bound rules it out or it was refined already.
+    private func consider(_ i: Int, chord d: Double, t: Double, search: inout Search, refined: inout [Int]) {
+        let piece = index.pieces[i]
+        guard !refined.contains(piece.edge) else { return }
+        guard search.bound.mayBeat(chordLowerBound: d - piece.bow, angle: search.bound.angle(to: piece, t: t)) else { return }
+        refined.append(piece.edge)
+        guard !risesFromBestVertex(edge: piece.edge, best: search.best, bestEdge: search.bestEdge) else { return }
+        let candidate = refine(edge: piece.edge, target: search.target,
+                               guess: piece.startOffset + t * (piece.endOffset - piece.startOffset))
+        if candidate.distance < search.best.distance {
+            (search.best, search.bestEdge) = (candidate, piece.edge)
+            search.bound = ChordBound(target: search.p, foot: Vector3(candidate.coordinate, on: geodesic), distance: candidate.distance)
+        }
+    }
 
     /// How far past the nearest chord c the best exact distance can lie: a piece's geodesic strays
     /// at most its bow from its chord, and a geodesic of length s whose normal curvature is at most

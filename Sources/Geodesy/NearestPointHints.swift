@@ -1,9 +1,11 @@
 /// Where the last search in each small cell of longitude and latitude found its nearest chord:
 /// the next search there starts from that piece. Points come in any order, so this is a fixed
 /// table indexed by a hash of the cell, each slot overwritten by the latest search; it holds
-/// starting points, never answers. One per thread.
+/// starting points, never answers. It also lends the search its scratch space, so a search
+/// allocates nothing. One per thread.
 public struct NearestPointHints: Sendable {
     static let cellDegrees = 0.1
+    var scratch = SearchScratch()
     private var cells: [Int]
     private var pieces: [Int]
     private let shift: Int
@@ -34,4 +36,13 @@ public struct NearestPointHints: Sendable {
         cells[slot] = cell
         pieces[slot] = piece
     }
+}
+
+/// Working lists of one nearest-point search, kept between searches to reuse their storage.
+struct SearchScratch: Sendable {
+    /// Pieces the first walk keeps; past this many the second walk runs instead.
+    var keptLimit = 256
+    var kept: [(piece: Int, chord: Double, t: Double)] = []
+    /// Edges already refined.
+    var refined: [Int] = []
 }

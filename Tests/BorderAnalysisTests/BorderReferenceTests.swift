@@ -46,8 +46,8 @@ import Testing
         }
     }
 
-    /// Whatever piece a search starts from, near or absurd, the answer is the same to the bit;
-    /// and the remembered hints of a run over nearby points change nothing either.
+    /// Whatever piece a search starts from, near or absurd, the answer is the same to the bit, with
+    /// or without the second walk of the tree; and the hints of a run over nearby points change nothing.
     @Test func startingPieceChangesNothing() throws {
         let border = try Fixtures.border().line
         var generator = SplitMix64(seed: 11)
@@ -56,7 +56,10 @@ import Testing
             let point = Coordinate(longitude: 61.5 + generator.unit(), latitude: 27 + generator.unit())
             let plain = border.nearestPoint(to: point)
             let hint = Int(generator.next() % UInt64(border.index.pieces.count))
-            #expect(border.nearestPoint(to: point, startingFrom: hint).nearest == plain)
+            var scratch = SearchScratch()
+            #expect(border.nearestPoint(to: point, startingFrom: hint, scratch: &scratch).nearest == plain)
+            var tiny = SearchScratch(keptLimit: 1)                  // forces the second walk of the tree
+            #expect(border.nearestPoint(to: point, startingFrom: hint, scratch: &tiny).nearest == plain)
             #expect(border.nearestPoint(to: point, hints: &hints) == plain)
         }
     }
