@@ -18,6 +18,7 @@ import Testing
     @Test func cachedSolutionsBuildTheSameLine() throws {
         let fresh = try GeodesicPolyline(vertices)
         let directory = try folder()
+        defer { try? FileManager.default.removeItem(at: directory) }
         let key = EdgeSolution.key(vertices)
         EdgeCache.save(fresh.edges, key: key, to: directory)
         let cached = try #require(EdgeCache.load(key: key, count: vertices.count - 1, from: directory))
@@ -31,6 +32,7 @@ import Testing
     @Test func anythingThatDoesNotMatchIsIgnored() throws {
         let line = try GeodesicPolyline(vertices)
         let directory = try folder()
+        defer { try? FileManager.default.removeItem(at: directory) }
         let key = EdgeSolution.key(vertices)
         EdgeCache.save(line.edges, key: key, to: directory)
         #expect(EdgeCache.load(key: key &+ 1, count: 3, from: directory) == nil)      // another line
