@@ -9,42 +9,40 @@ import Testing
     let vertices = [Coordinate(longitude: 60.872855, latitude: 29.858546), Coordinate(longitude: 61.2, latitude: 29.4),
                     Coordinate(longitude: 61.9, latitude: 28.1), Coordinate(longitude: 61.6, latitude: 25.2)]
 
-    func folder() throws -> URL {
-        let url = FileManager.default.temporaryDirectory.appendingPathComponent("edge-cache-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
-        return url
+    /// Saves the line's edges in a new folder and hands both to `body`; the folder is removed after.
+    func withSavedLine(_ body: (GeodesicPolyline, URL, UInt64) throws -> Void) throws {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("edge-cache-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let line = try GeodesicPolyline(vertices), key = EdgeSolution.key(vertices)
+        EdgeCache.save(line.edges, key: key, to: directory)
+        try body(line, directory, key)
     }
 
     @Test func cachedSolutionsBuildTheSameLine() throws {
-        let fresh = try GeodesicPolyline(vertices)
-        let directory = try folder()
-        defer { try? FileManager.default.removeItem(at: directory) }
-        let key = EdgeSolution.key(vertices)
-        EdgeCache.save(fresh.edges, key: key, to: directory)
-        let cached = try #require(EdgeCache.load(key: key, count: vertices.count - 1, from: directory))
-        #expect(cached == fresh.edges)
-        let rebuilt = try GeodesicPolyline(vertices, known: cached)
-        #expect(rebuilt.chainage == fresh.chainage)
-        let probe = Coordinate(longitude: 61.0, latitude: 28.0)
-        #expect(rebuilt.nearestPoint(to: probe) == fresh.nearestPoint(to: probe))
+        try withSavedLine { fresh, directory, key in
+            let cached = try #require(EdgeCache.load(key: key, count: vertices.count - 1, from: directory))
+            #expect(cached == fresh.edges)
+            let rebuilt = try GeodesicPolyline(vertices, known: cached)
+            #expect(rebuilt.chainage == fresh.chainage)
+            let probe = Coordinate(longitude: 61.0, latitude: 28.0)
+            #expect(rebuilt.nearestPoint(to: probe) == fresh.nearestPoint(to: probe))
+        }
     }
 
     @Test func anythingThatDoesNotMatchIsIgnored() throws {
-        let line = try GeodesicPolyline(vertices)
-        let directory = try folder()
-        defer { try? FileManager.default.removeItem(at: directory) }
-        let key = EdgeSolution.key(vertices)
-        EdgeCache.save(line.edges, key: key, to: directory)
-        #expect(EdgeCache.load(key: key &+ 1, count: 3, from: directory) == nil)      // another line
-        #expect(EdgeCache.load(key: key, count: 4, from: directory) == nil)          // another count
-        #expect(EdgeCache.load(key: key, count: 3, from: nil) == nil)                // cache turned off
-        let file = EdgeCache.file(key, in: directory)
-        var bytes = try Data(contentsOf: file)
-        bytes[40] ^= 1                                                               // one bit of a solution
-        try bytes.write(to: file)
-        #expect(EdgeCache.load(key: key, count: 3, from: directory) == nil)
-        try Data(bytes.prefix(100)).write(to: file)                                 // truncated
-        #expect(EdgeCache.load(key: key, count: 3, from: directory) == nil)
+        try withSavedLine { _, directory, key in
+            #expect(EdgeCache.load(key: key &+ 1, count: 3, from: directory) == nil)      // another line
+            #expect(EdgeCache.load(key: key, count: 4, from: directory) == nil)          // another count
+            #expect(EdgeCache.load(key: key, count: 3, from: nil) == nil)                // cache turned off
+            let file = EdgeCache.file(key, in: directory)
+            var bytes = try Data(contentsOf: file)
+            bytes[40] ^= 1                                                               // one bit of a solution
+            try bytes.write(to: file)
+            #expect(EdgeCache.load(key: key, count: 3, from: directory) == nil)
+            try Data(bytes.prefix(100)).write(to: file)                                 // truncated
+            #expect(EdgeCache.load(key: key, count: 3, from: directory) == nil)
+        }
     }
 
     @Test func keyChangesWithAnyVertexBit() {
