@@ -5,6 +5,8 @@ import Geodesy
 public enum DistanceColumns {
     public static let names = ["distance_m", "nearest_lon", "nearest_lat", "chainage_km", "side", "beyond_end",
                                "nearest_place", "nearest_place_km", "nearest_place_bearing", "nearest_place_desc"]
+    /// The positions in `names` of the nearest place's columns.
+    static let placeColumns = 6..<10
 
     /// The computed columns to write: all of them unless `--columns` names some.
     public struct Selection: Sendable, Equatable {
@@ -29,7 +31,7 @@ public enum DistanceColumns {
         public var names: [String] { zip(DistanceColumns.names, written).filter(\.1).map(\.0) }
 
         /// The place lookup is skipped when none of its columns is written.
-        public var needsNearestPlace: Bool { written[6...].contains(true) }
+        public var needsNearestPlace: Bool { written[DistanceColumns.placeColumns].contains(true) }
     }
 
     public struct ColumnError: Error, CustomStringConvertible {
@@ -64,7 +66,7 @@ public enum DistanceColumns {
         body(4, .text(result.side.rawValue))
         body(5, .flag(result.isBeyondEnd))
         guard let place = result.nearestPlace else {
-            for column in 6..<names.count { body(column, .missing) }
+            for column in placeColumns { body(column, .missing) }
             return
         }
         body(6, .text(place.place.name))
