@@ -51,13 +51,7 @@ public struct RowFormatter: Sendable {
                 if n > 0 { bytes.append(0x2C) }
                 bytes.appendCSVField(index < record.fields.count ? record.fields[index] : "")
             }
-            var first = kept.isEmpty
-            DistanceColumns.forEachValue(result) { n, value in
-                guard columns.written[n] else { return }
-                if !first { bytes.append(0x2C) }
-                first = false
-                bytes.appendCSVValue(value)
-            }
+            appendValues(result, to: &bytes) { _, value, bytes in bytes.appendCSVValue(value) }
             bytes.append(0x0A)
         case .json:
             bytes.append(0x7B)
@@ -86,14 +80,22 @@ public struct RowFormatter: Sendable {
             bytes.append(0x3A)
             bytes.appendJSONString(index < record.fields.count ? record.fields[index] : "")
         }
+        appendValues(result, to: &bytes) { n, value, bytes in
+            bytes.appendJSONString(DistanceColumns.names[n])
+            bytes.append(0x3A)
+            bytes.appendJSONValue(value)
+        }
+    }
+
+    /// The chosen computed values in column order, each after a comma unless it opens the row.
+    private func appendValues(_ result: BorderDistance, to bytes: inout [UInt8],
+                              _ appendOne: (Int, DistanceColumns.Value, inout [UInt8]) -> Void) {
         var first = kept.isEmpty
         DistanceColumns.forEachValue(result) { n, value in
             guard columns.written[n] else { return }
             if !first { bytes.append(0x2C) }
             first = false
-            bytes.appendJSONString(DistanceColumns.names[n])
-            bytes.append(0x3A)
-            bytes.appendJSONValue(value)
+            appendOne(n, value, &bytes)
         }
     }
 
