@@ -40,13 +40,15 @@ let package = Package(
         .target(name: "CFuzzDriver"),
         .executableTarget(name: "FuzzReaders", dependencies: ["BorderFormats", "CFuzzDriver"]),
 
-        .testTarget(name: "GeodesyTests", dependencies: ["Geodesy", .product(name: "CSV", package: "CSV.swift")]),
-        .testTarget(name: "BorderModelTests", dependencies: ["BorderModel", "Geodesy"]),
-        .testTarget(name: "BorderAnalysisTests", dependencies: ["BorderAnalysis", "BorderFormats", "BorderModel", "Geodesy"],
+        // Helpers shared by the test targets (a seeded random generator).
+        .target(name: "TestSupport", path: "Tests/TestSupport"),
+        .testTarget(name: "GeodesyTests", dependencies: ["Geodesy", "TestSupport", .product(name: "CSV", package: "CSV.swift")]),
+        .testTarget(name: "BorderModelTests", dependencies: ["BorderModel", "Geodesy", "TestSupport"]),
+        .testTarget(name: "BorderAnalysisTests", dependencies: ["BorderAnalysis", "BorderFormats", "BorderModel", "Geodesy", "TestSupport"],
                     exclude: ["Resources"]),
-        .testTarget(name: "BorderFormatsTests", dependencies: ["BorderFormats", "BorderAnalysis", "BorderModel", "Geodesy",
+        .testTarget(name: "BorderFormatsTests", dependencies: ["BorderFormats", "BorderAnalysis", "BorderModel", "Geodesy", "TestSupport",
                                                              .product(name: "CSV", package: "CSV.swift")]),
-        .testTarget(name: "BorderCLITests", dependencies: ["border"], exclude: ["Malformed", "Inputs"]),
+        .testTarget(name: "BorderCLITests", dependencies: ["border", "TestSupport"], exclude: ["Malformed", "Inputs"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -17,8 +17,9 @@ public struct Atlas: Sendable {
     }
 
     /// Reads the files; the country outlines load on another thread while the border loads here,
-    /// since every command waits for both before its first row.
-    public static func load(from directory: URL) throws -> Atlas {
+    /// since every command waits for both before its first row. `edgeCache` is the folder of the
+    /// border's edge cache (nil: none).
+    public static func load(from directory: URL, edgeCache: URL? = EdgeCache.directory) throws -> Atlas {
         let countriesFile = directory.appendingPathComponent("countries.geojson")
         nonisolated(unsafe) var countries: Result<CountryOutlines, Error>? = nil
         let done = DispatchGroup()
@@ -27,7 +28,7 @@ public struct Atlas: Sendable {
             countries = Result { try CountryOutlines.load(from: countriesFile) }
             done.leave()
         }.start()
-        let border = Result { try Border.load(from: directory.appendingPathComponent("border.geojson")) }
+        let border = Result { try Border.load(from: directory.appendingPathComponent("border.geojson"), edgeCache: edgeCache) }
         let places = Result { try Place.load(from: directory.appendingPathComponent("places.csv")) }
         done.wait()                                   // the group orders the write before this read
         return Atlas(border: try border.get(), places: try places.get(), countries: try countries!.get(),

@@ -23,8 +23,9 @@ public struct Border: Sendable {
     public var start: Coordinate { line.vertices.first! }
     public var end: Coordinate { line.vertices.last! }
 
-    /// Reads the first LineString feature of a GeoJSON FeatureCollection.
-    public static func load(from url: URL) throws -> Border {
+    /// Reads the first LineString feature of a GeoJSON FeatureCollection; its edge solutions come
+    /// from, and go to, the `edgeCache` folder (nil: solved every time).
+    public static func load(from url: URL, edgeCache: URL? = EdgeCache.directory) throws -> Border {
         let features = try GeoJSONFile.features(at: url)
         guard let feature = features.first(where: { $0["geometry"]?["type"]?.string == "LineString" }),
               case .success(let vertices) = GeoJSONFile.positions(feature["geometry"]?["coordinates"]) else {
@@ -33,9 +34,9 @@ public struct Border: Sendable {
         let properties = feature["properties"]
         do {
             let key = EdgeSolution.key(vertices)
-            let known = EdgeCache.load(key: key, count: vertices.count - 1)
+            let known = EdgeCache.load(key: key, count: vertices.count - 1, from: edgeCache)
             let line = try GeodesicPolyline(vertices, known: known)
-            if known == nil { EdgeCache.save(line.edges, key: key) }
+            if known == nil { EdgeCache.save(line.edges, key: key, to: edgeCache) }
             return Border(line: line, name: properties?["name"]?.string ?? url.lastPathComponent,
                           source: properties?["source"]?.string ?? "", licence: properties?["licence"]?.string ?? "")
         } catch {

@@ -10,10 +10,11 @@ import Geodesy
 /// temporary file renamed into place), and a cache that cannot be read or written changes nothing
 /// but the speed. `BORDER_CACHE=off` turns it off; `BORDER_CACHE=DIR` moves it (default
 /// `$XDG_CACHE_HOME/border`, else `~/.cache/border`).
-enum EdgeCache {
+public enum EdgeCache {
     static let magic: UInt64 = 0x3145_4744_4552_4442          // "BDREDGE1", little-endian
 
-    static var directory: URL? {
+    /// The folder the environment chooses (nil: `BORDER_CACHE=off`, or no home folder).
+    public static var directory: URL? {
         let environment = ProcessInfo.processInfo.environment
         if let chosen = environment["BORDER_CACHE"] {
             return chosen.isEmpty || chosen == "off" ? nil : URL(fileURLWithPath: chosen)

@@ -1,6 +1,7 @@
 import BorderModel
 import Foundation
 import Testing
+import TestSupport
 @testable import Geodesy
 
 /// The engine against the exact GeographicLib oracle (scripts/reference/make_border_references.py):
@@ -63,18 +64,4 @@ import Testing
             #expect(border.nearestPoint(to: point, hints: &hints) == plain)
         }
     }
-}
-
-/// A small deterministic generator for test points.
-struct SplitMix64 {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-    mutating func unit() -> Double { Double(next() >> 11) / Double(1 << 53) }
 }

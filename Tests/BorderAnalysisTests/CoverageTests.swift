@@ -7,7 +7,9 @@ import Testing
 /// Fences whose coverage is known by construction, on the bundled border.
 /// km 382.957–415.018 is two near-collinear geodesic edges (azimuth 176.68°): a straight 32 km stretch.
 @Suite struct CoverageTests {
-    let border = try! Fixtures.border().line
+    let border: GeodesicPolyline
+
+    init() throws { border = try Fixtures.border().line }
 
     func covered(_ lines: [[Coordinate]], toleranceMetres: Double) throws -> [ChainageInterval] {
         try CoverageCalculator(border: border, tolerance: toleranceMetres).coveredStretches(by: GeodesicLineSet(lines))

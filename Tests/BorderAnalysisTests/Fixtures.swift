@@ -15,7 +15,7 @@ enum Fixtures {
     static func atlas() throws -> Atlas {
         lock.lock(); defer { lock.unlock() }
         if let cachedAtlas { return cachedAtlas }
-        let atlas = try Atlas.load(from: data)
+        let atlas = try Atlas.load(from: data, edgeCache: nil)
         cachedAtlas = atlas
         return atlas
     }
@@ -26,7 +26,7 @@ enum Fixtures {
     static func border() throws -> Border {
         lock.lock(); defer { lock.unlock() }
         if let cachedBorder { return cachedBorder }
-        let border = try Border.load(from: data.appendingPathComponent("border.geojson"))
+        let border = try Border.load(from: data.appendingPathComponent("border.geojson"), edgeCache: nil)
         cachedBorder = border
         return border
     }

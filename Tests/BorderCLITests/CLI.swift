@@ -1,7 +1,8 @@
 import Foundation
 import Testing
 
-/// Runs the built `border` executable as a separate process.
+/// Runs the built `border` executable (or another tool) as a separate process, with a time limit,
+/// and never against the user's own edge cache.
 enum CLI {
     static let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
         .deletingLastPathComponent().deletingLastPathComponent()
@@ -15,39 +16,86 @@ enum CLI {
             ?? repository.appendingPathComponent(".build/debug/border")
     }
 
+    /// One edge-cache folder for this test run, so no test reads or writes `$HOME/.cache/border`.
+    static let cacheFolder: URL = {
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent("border-test-cache-\(UUID().uuidString)")
+        try? FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+        return url
+    }()
+
+    /// A process that runs longer than this is killed and the test fails (a hang must not stall CI).
+    static let defaultTimeLimitSeconds: Double = 300
+
     struct Result {
         var status: Int32
         var stdout: String
         var stderr: String
     }
 
-    static func run(_ arguments: [String], stdin: String? = nil, in folder: URL? = nil) throws -> Result {
-        try run(arguments, stdinBytes: stdin.map { Array($0.utf8) }, in: folder)
+    struct TimedOut: Error, CustomStringConvertible {
+        var command: String
+        var seconds: Double
+        var description: String { "\(command) was killed after \(seconds) s" }
+    }
+
+    /// Runs `border` with `arguments`; `environment` adds to (or, with `BORDER_CACHE`, overrides) the test run's.
+    static func run(_ arguments: [String], stdin: String? = nil, in folder: URL? = nil,
+                    environment: [String: String] = [:], timeLimitSeconds: Double = defaultTimeLimitSeconds) throws -> Result {
+        try run(arguments, stdinBytes: stdin.map { Array($0.utf8) }, in: folder, environment: environment,
+                timeLimitSeconds: timeLimitSeconds)
     }
 
     /// Runs with raw bytes on standard input (they may be invalid UTF-8).
-    static func run(_ arguments: [String], stdinBytes: [UInt8]?, in folder: URL? = nil) throws -> Result {
+    static func run(_ arguments: [String], stdinBytes: [UInt8]?, in folder: URL? = nil,
+                    environment: [String: String] = [:], timeLimitSeconds: Double = defaultTimeLimitSeconds) throws -> Result {
+        try tool(executable.path, arguments, stdinBytes: stdinBytes, in: folder ?? repository,
+                 environment: environment, timeLimitSeconds: timeLimitSeconds)
+    }
+
+    /// Runs a bash script (pipefail on, so a pipeline's status is its first failure's).
+    static func bash(_ script: String, in folder: URL? = nil, environment: [String: String] = [:],
+                     timeLimitSeconds: Double = defaultTimeLimitSeconds) throws -> Result {
+        try tool("/bin/bash", ["-o", "pipefail", "-c", script], stdinBytes: nil, in: folder ?? repository,
+                 environment: environment, timeLimitSeconds: timeLimitSeconds)
+    }
+
+    /// Runs any program; both output pipes are read while it runs, so neither can fill and block it.
+    static func tool(_ path: String, _ arguments: [String], stdinBytes: [UInt8]? = nil, in folder: URL? = nil,
+                     environment: [String: String] = [:], timeLimitSeconds: Double = defaultTimeLimitSeconds) throws -> Result {
         let process = Process()
-        process.executableURL = executable
+        process.executableURL = URL(fileURLWithPath: path)
         process.arguments = arguments
         process.currentDirectoryURL = folder ?? repository
+        process.environment = ProcessInfo.processInfo.environment
+            .merging(["BORDER_CACHE": cacheFolder.path]) { $1 }.merging(environment) { $1 }
         let out = Pipe(), err = Pipe(), input = Pipe()
         process.standardOutput = out
         process.standardError = err
         process.standardInput = input
         try process.run()
+        let killer = DispatchWorkItem { kill(process.processIdentifier, SIGKILL) }
+        DispatchQueue.global().asyncAfter(deadline: .now() + timeLimitSeconds, execute: killer)
         // Feed stdin from another thread: a child that fills its stdout pipe before reading all
         // of its input would otherwise wait for us while we wait for it.
         let writer = input.fileHandleForWriting
-        let feeder = Thread {
+        Thread {
             if let stdinBytes { writer.write(Data(stdinBytes)) }
             try? writer.close()
-        }
-        feeder.start()
-        // Read both pipes before waiting, so a large output cannot block the child.
+        }.start()
+        nonisolated(unsafe) var errData = Data()
+        let errorRead = DispatchGroup()
+        errorRead.enter()
+        Thread {
+            errData = err.fileHandleForReading.readDataToEndOfFile()
+            errorRead.leave()
+        }.start()
         let outData = out.fileHandleForReading.readDataToEndOfFile()
-        let errData = err.fileHandleForReading.readDataToEndOfFile()
+        errorRead.wait()
         process.waitUntilExit()
+        killer.cancel()
+        if process.terminationReason == .uncaughtSignal && process.terminationStatus == SIGKILL {
+            throw TimedOut(command: ([path] + arguments).joined(separator: " "), seconds: timeLimitSeconds)
+        }
         return Result(status: process.terminationStatus,
                       stdout: String(decoding: outData, as: UTF8.self),
                       stderr: String(decoding: errData, as: UTF8.self))
@@ -68,5 +116,34 @@ enum CLI {
         } else {
             print("SKIPPED: " + message)
         }
+    }
+}
+
+/// A value made on first use and shared by a suite's tests. An error in making it fails each test
+/// that asks for it, instead of crashing the whole run as a `try!` in a static would.
+final class Shared<Value: Sendable>: @unchecked Sendable {
+    private let lock = NSLock()
+    private var made: Result<Value, Error>?
+    private let make: @Sendable () throws -> Value
+
+    init(_ make: @escaping @Sendable () throws -> Value) { self.make = make }
+
+    func get() throws -> Value {
+        lock.lock()
+        defer { lock.unlock() }
+        if made == nil { made = Result(catching: make) }
+        return try made!.get()
+    }
+}
+
+struct CommandFailed: Error, CustomStringConvertible {
+    var description: String
+}
+
+extension CLI.Result {
+    /// Self, or a thrown error naming the status and stderr when the status is not `expected`.
+    func expecting(_ expected: Int32 = 0) throws -> CLI.Result {
+        guard status == expected else { throw CommandFailed(description: "status \(status), expected \(expected): \(stderr)") }
+        return self
     }
 }

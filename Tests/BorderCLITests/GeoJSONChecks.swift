@@ -73,16 +73,9 @@ enum GeoJSONChecks {
     static func gdalSummary(of file: URL) throws -> (driver: String, rows: [String])? {
         guard let ogrinfo else { return nil }
         func run(_ arguments: [String]) throws -> String {
-            let process = Process()
-            process.executableURL = URL(fileURLWithPath: ogrinfo)
-            process.arguments = arguments
-            let pipe = Pipe()
-            process.standardOutput = pipe
-            process.standardError = Pipe()
-            try process.run()
-            let data = pipe.fileHandleForReading.readDataToEndOfFile()
-            process.waitUntilExit()
-            return String(decoding: data, as: UTF8.self)
+            let result = try CLI.tool(ogrinfo, arguments)
+            #expect(result.status == 0, "ogrinfo \(arguments): \(result.stderr)")
+            return result.stdout
         }
         let info = try run(["-ro", "-so", "-al", file.path])
         let driver = info.split(separator: "\n").first { $0.contains("using driver") }

@@ -2,15 +2,12 @@ import Foundation
 import Testing
 
 @Suite(.serialized) struct ReportCommandTests {
-    static let markdown: String = {
-        let result = try! CLI.run(["report", "--format", "md"])
-        precondition(result.status == 0, result.stderr)
-        return result.stdout
-    }()
+    static let made = Shared<String> { try CLI.run(["report", "--format", "md"]).expecting(0).stdout }
+    static var markdown: String { get throws { try made.get() } }
 
     /// Rows of the Markdown table whose header row starts with `first`.
-    static func table(startingWith first: String) -> [[String]] {
-        let lines = markdown.components(separatedBy: "\n")
+    static func table(startingWith first: String) throws -> [[String]] {
+        let lines = try markdown.components(separatedBy: "\n")
         guard let start = lines.firstIndex(where: { $0.hasPrefix("| \(first) |") }) else { return [] }
         return lines[(start + 2)...].prefix { $0.hasPrefix("|") }.map {
             $0.dropFirst(2).dropLast(2).components(separatedBy: " | ")
@@ -26,7 +23,7 @@ import Testing
             (o["id"] as? String ?? "", ((o["distance_m"] as? NSNumber)?.doubleValue ?? .nan) / 1000,
              (o["chainage_km"] as? NSNumber)?.doubleValue ?? .nan, o["side"] as? String ?? "")
         }
-        let table = Self.table(startingWith: "id")
+        let table = try Self.table(startingWith: "id")
         #expect(table.count == rows.count)
         for (row, reported) in zip(rows, table) {
             #expect(reported[0] == row.id)
@@ -35,16 +32,16 @@ import Testing
             #expect(reported[4] == row.side)
         }
         // Incidents by band, counted here from the distances.
-        let bands = Self.table(startingWith: "band")
+        let bands = try Self.table(startingWith: "band")
         let limits: [(Double, Double)] = [(0, 10), (10, 25), (25, 50), (50, .infinity)]
         #expect(bands.map { Int($0[1]) ?? -1 } == limits.map { band in rows.filter { $0.km > band.0 && $0.km <= band.1 }.count })
     }
 
     /// Expected lengths: ../shared/reference/border-sources/REPORT.md (pyproj/shapely, UTM 41N).
     @Test func claimsAreCheckedWithTheGeometry() throws {
-        let lengths = Self.table(startingWith: "Douglas–Peucker tolerance (UTM 41N)")
+        let lengths = try Self.table(startingWith: "Douglas–Peucker tolerance (UTM 41N)")
         #expect(lengths.map { $0[2] } == ["1023.0", "992.8", "978.2", "960.6", "930.3", "905.6", "871.2"])
-        let claims = Self.table(startingWith: "claim")
+        let claims = try Self.table(startingWith: "claim")
         func verdict(_ fragment: String) -> String? { claims.first { $0[0].contains(fragment) }?[2] }
         #expect(verdict("Torkham") == "inconsistent")
         #expect(verdict("Taftan a Pakistan-Iran border town") == "consistent")

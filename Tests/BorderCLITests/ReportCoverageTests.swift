@@ -9,16 +9,16 @@ import Testing
         let coverage = try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as! [String: Any]
         func text(_ any: Any?, _ decimals: Int) -> String { String(format: "%.\(decimals)f", (any as? NSNumber)?.doubleValue ?? .nan) }
 
-        let summary = Dictionary(uniqueKeysWithValues: ReportCommandTests.table(startingWith: "figure").map { ($0[0], $0[1]) })
+        let summary = Dictionary(uniqueKeysWithValues: try ReportCommandTests.table(startingWith: "figure").map { ($0[0], $0[1]) })
         #expect(summary["fenced (covered)"] == text(coverage["covered_km"], 3) + " km")
         #expect(summary["coverage"] == text(coverage["coverage_pct"], 2) + " %")
         #expect(summary["border length (geodesic)"] == text(coverage["border_km"], 3) + " km")
         let gaps = coverage["gaps"] as! [[String: Any]]
         #expect(summary["gaps"] == String(gaps.count))
-        let reportedGaps = ReportCommandTests.table(startingWith: "#")
+        let reportedGaps = try ReportCommandTests.table(startingWith: "#")
         #expect(reportedGaps.map { [$0[1], $0[2], $0[3]] } == gaps.map { [text($0["start_km"], 3), text($0["end_km"], 3), text($0["length_km"], 3)] })
         let sectors = coverage["sectors"] as! [[String: Any]]
-        #expect(ReportCommandTests.table(startingWith: "sector").map { [$0[0], $0[2]] } == sectors.map { [$0["name"] as! String, text($0["covered_km"], 3)] })
+        #expect(try ReportCommandTests.table(startingWith: "sector").map { [$0[0], $0[2]] } == sectors.map { [$0["name"] as! String, text($0["covered_km"], 3)] })
     }
 
     @Test func coverageGeoJSONIsReadByGDAL() throws {

@@ -1,4 +1,4 @@
-import BorderModel
+@testable import BorderModel
 import Foundation
 import Geodesy
 import Testing
@@ -7,7 +7,9 @@ import Testing
 @Suite struct DataTests {
     static let data = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
         .deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("data")
-    let atlas = try! Atlas.load(from: DataTests.data)
+    let atlas: Atlas
+
+    init() throws { atlas = try Atlas.load(from: DataTests.data, edgeCache: nil) }     // no test touches $HOME
 
     @Test func borderRunsFromTheTripointToTheCoast() throws {
         let border = atlas.border
@@ -59,9 +61,25 @@ import Testing
         #expect(atlas.places.contains { $0.kind == "tripoint" })
     }
 
+    /// Every incident is coded to a place of places.csv (its position exactly), lies in the country its
+    /// `side` names, and has an ACLED precision code 1–3.
     @Test func everyIncidentHasAValidPositionAndPrecision() throws {
         let text = try String(contentsOf: atlas.incidentsFile, encoding: .utf8)
         #expect(text.hasPrefix("id,date,place,lat,lon,geo_precision,killed,injured,claimed_by,reported_distance_km"))
-        #expect(text.contains("2020-05-08"))   // the seed's IED near Buleda
+        let table = try CSVTable(url: atlas.incidentsFile)
+        let places = Dictionary(uniqueKeysWithValues: atlas.places.map { ($0.id, $0) })
+        let locator = try CountryLocator(atlas.countries)
+        let incidents = try table.map { field in
+            (id: try field("id"), place: try field("place"), side: try field("side"), precision: Int(try field("geo_precision")),
+             position: Coordinate(longitude: Double(try field("lon")) ?? .nan, latitude: Double(try field("lat")) ?? .nan))
+        }
+        #expect(incidents.count == 25)
+        #expect(incidents.contains { $0.id == "2020-05-08-buleda-ied" })   // the seed's IED near Buleda
+        for incident in incidents {
+            let place = try #require(places[incident.place], "\(incident.id): no place \(incident.place)")
+            #expect(incident.position == place.coordinate, "\(incident.id) is not at \(place.name)")
+            #expect((1...3).contains(incident.precision ?? 0), "\(incident.id) geo_precision")
+            #expect(try locator.country(at: incident.position).rawValue == incident.side, "\(incident.id) side")
+        }
     }
 }

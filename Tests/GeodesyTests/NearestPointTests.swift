@@ -5,9 +5,12 @@ import Testing
 /// angles, so the nearest point on an equatorial line to (λ, φ) is (λ, 0) at the meridian arc
 /// length from 0 to φ (GeographicLib: 11,057.427694902271 m for 0.1°).
 @Suite struct NearestPointTests {
-    let equator = try! GeodesicPolyline([Coordinate(longitude: 0, latitude: 0),
-                                         Coordinate(longitude: 0.5, latitude: 0),
-                                         Coordinate(longitude: 1, latitude: 0)])
+    let equator: GeodesicPolyline
+    init() throws {
+        equator = try GeodesicPolyline([Coordinate(longitude: 0, latitude: 0),
+                                       Coordinate(longitude: 0.5, latitude: 0),
+                                       Coordinate(longitude: 1, latitude: 0)])
+    }
     let metresPerDegree = 6_378_137 * Double.pi / 180
 
     @Test func footOfAMeridian() {
