@@ -16,7 +16,8 @@ let package = Package(
         .systemLibrary(name: "CGEOS", pkgConfig: "geos", providers: [.apt(["libgeos-dev"])]),
         .systemLibrary(name: "CPROJ", pkgConfig: "proj", providers: [.apt(["libproj-dev"])]),
 
-        // glibc's mallopt, which the Glibc module does not export.
+        // glibc's mallopt, which the Glibc module does not export, and the async-signal-safe
+        // interrupt handler that removes partial output files.
         .target(name: "CSystem"),
 
         // Geometry: the only module that touches GEOS and PROJ handles.
@@ -28,7 +29,7 @@ let package = Package(
         .target(name: "BorderAnalysis", dependencies: ["BorderModel", "Geodesy"]),
         // Readers and writers: CSV, JSON, GeoJSON, tables.
         .target(name: "BorderFormats", dependencies: [
-            "BorderModel", "BorderAnalysis", "Geodesy",
+            "BorderModel", "BorderAnalysis", "Geodesy", "CSystem",
             .product(name: "CSV", package: "CSV.swift"),
         ]),
         // The command-line tool.

@@ -21,7 +21,7 @@ public enum DistancePipeline {
                            reject: (InputRecord, Rejection) -> Void) throws -> RunSummary {
         var summary = RunSummary()
         writer.begin(header: source.header)
-        while let record = try source.next() {
+        while !writer.outputFailed, let record = try source.next() {
             summary.read += 1
             if record.filteredOut != nil {
                 summary.filtered += 1

@@ -6,6 +6,8 @@ public protocol DistanceWriter: AnyObject {
     func begin(header: [String])
     func write(_ record: InputRecord, _ result: BorderDistance)
     func finish()
+    /// True once the output has failed (a closed pipe, a full disk): stop measuring.
+    var outputFailed: Bool { get }
 }
 
 public enum OutputFormat: String, CaseIterable, Sendable {
@@ -29,6 +31,8 @@ final class FormattedWriter: DistanceWriter {
     private let columns: DistanceColumns.Selection
     private var formatter: RowFormatter?
     private var count = 0
+
+    var outputFailed: Bool { output.hasFailed }
 
     init(format: OutputFormat, output: Output, precision: Int, columns: DistanceColumns.Selection) {
         self.output = output

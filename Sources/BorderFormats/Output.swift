@@ -1,46 +1,73 @@
+import CSystem
 import Foundation
 
-/// A buffered byte sink over standard output or a file written atomically: the data goes to a
-/// temporary file beside the target, which replaces the target only on `commit()`.
+/// A buffered byte sink over standard output or `-o PATH`, where every write is checked.
+///
+/// What `PATH` is decides how it is written:
+/// - a regular file, or nothing yet: atomically — a temporary file beside it replaces it only on
+///   `commit()`, so an existing file stays untouched until the output is complete;
+/// - a symbolic link: followed, and its final target written as above (the link stays a link);
+/// - a FIFO, character device or socket: opened and written directly, never renamed over
+///   (atomicity cannot apply to a stream).
+///
+/// The first failed write is kept and every later write dropped; `commit()` throws it:
+/// `ReaderWentAway` for EPIPE (the reader closed the pipe, e.g. `| head`), `UnusableInput` with the
+/// system's message for anything else. Row loops check `hasFailed` to stop early.
 public final class Output {
-    private let handle: UnsafeMutablePointer<FILE>
-    private let temporaryPath: String?
-    private let finalPath: String?
+    private let descriptor: Int32
+    private let target: Target
     private var buffer: [UInt8] = []
-    private var committed = false
+    private var failure: Int32?
+    private var finished = false
+
+    private enum Target {
+        case standardOutput
+        case stream(path: String)
+        case atomic(temporary: String, final: String, slot: Int32)
+    }
 
     /// Standard output.
     public init() {
-        handle = fdopen(STDOUT_FILENO, "w")
-        temporaryPath = nil
-        finalPath = nil
+        descriptor = STDOUT_FILENO
+        target = .standardOutput
         buffer.reserveCapacity(1 << 16)
     }
 
-    /// A file at `path`, created atomically. An existing file stays untouched until `commit()`.
+    /// `-o PATH` (or `--rejects PATH`); see the type's comment for what each kind of file gets.
     public init(path: String) throws {
-        let url = URL(fileURLWithPath: path)
-        let folder = url.deletingLastPathComponent().path
-        let temporary = "\(folder)/.\(url.lastPathComponent).\(getpid()).partial"
-        guard let handle = fopen(temporary, "wb") else {
-            throw UnusableInput(file: path, reason: "cannot write: \(String(cString: strerror(errno)))")
+        let final = try Self.resolvingLinks(path)
+        var status = stat()
+        if stat(final, &status) == 0 && status.st_mode & S_IFMT != S_IFREG {
+            guard status.st_mode & S_IFMT != S_IFDIR else { throw UnusableInput(file: path, reason: "cannot write: Is a directory") }
+            descriptor = open(final, O_WRONLY | O_CLOEXEC)
+            guard descriptor >= 0 else { throw UnusableInput(file: path, reason: "cannot write: \(Self.message(errno))") }
+            target = .stream(path: path)
+        } else {
+            let url = URL(fileURLWithPath: final)
+            let temporary = url.deletingLastPathComponent().appendingPathComponent(".\(url.lastPathComponent).\(getpid()).partial").path
+            let slot = border_register_partial_file(temporary)
+            descriptor = open(temporary, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+            guard descriptor >= 0 else {
+                let reason = Self.message(errno)
+                border_unregister_partial_file(slot)
+                throw UnusableInput(file: path, reason: "cannot write: \(reason)")
+            }
+            target = .atomic(temporary: temporary, final: final, slot: slot)
         }
-        self.handle = handle
-        temporaryPath = temporary
-        finalPath = path
-        Output.pending.insert(temporary)
         buffer.reserveCapacity(1 << 16)
     }
 
     deinit {
-        if !committed, let temporaryPath {
-            fclose(handle)
-            unlink(temporaryPath)
-            Output.pending.remove(temporaryPath)
-        }
+        if !finished { abandon() }
     }
 
-    public var isTerminal: Bool { temporaryPath == nil && isatty(STDOUT_FILENO) == 1 }
+    public var isTerminal: Bool {
+        if case .standardOutput = target { return isatty(STDOUT_FILENO) == 1 }
+        return false
+    }
+
+    /// True once a write has failed: the rest of the output is dropped, so stop producing it.
+    public var hasFailed: Bool { failure != nil }
 
     public func write(_ text: String) {
         buffer.append(contentsOf: text.utf8)
@@ -52,46 +79,90 @@ public final class Output {
         if buffer.count >= 1 << 16 { flush() }
     }
 
+    /// Writes out the buffer, retrying short writes and interrupted calls.
     public func flush() {
-        guard !buffer.isEmpty else { return }
-        let written = buffer.withUnsafeBufferPointer { fwrite($0.baseAddress, 1, $0.count, handle) }
-        buffer.removeAll(keepingCapacity: true)
-        if written == 0 && temporaryPath == nil { exit(0) }   // reader went away (e.g. `| head`)
-        fflush(handle)
-    }
-
-    /// Finishes the output: for a file, flushes, syncs and renames it over the target.
-    public func commit() throws {
-        flush()
-        guard let temporaryPath, let finalPath else { return }
-        let failed = ferror(handle) != 0
-        fsync(fileno(handle))
-        fclose(handle)
-        committed = true
-        Output.pending.remove(temporaryPath)
-        guard !failed, rename(temporaryPath, finalPath) == 0 else {
-            let reason = String(cString: strerror(errno))
-            unlink(temporaryPath)
-            throw UnusableInput(file: finalPath, reason: "cannot write: \(reason)")
-        }
-    }
-
-    /// Temporary files not yet committed; removed if the process is interrupted.
-    nonisolated(unsafe) static var pending = Set<String>()
-
-    /// On SIGINT or SIGTERM, removes unfinished outputs and exits (130 or 143).
-    public static func removePartialFilesOnInterrupt() {
-        // A parent may start us with these blocked (a test runner's worker thread does);
-        // Ctrl-C must still clean up.
-        var unblock = sigset_t()
-        sigemptyset(&unblock)
-        for signalNumber in [SIGINT, SIGTERM] { sigaddset(&unblock, signalNumber) }
-        pthread_sigmask(SIG_UNBLOCK, &unblock, nil)
-        for signalNumber in [SIGINT, SIGTERM] {
-            signal(signalNumber) { number in
-                for path in Output.pending { unlink(path) }
-                _exit(128 + number)
+        defer { buffer.removeAll(keepingCapacity: true) }
+        guard failure == nil else { return }
+        buffer.withUnsafeBytes { raw in
+            var offset = 0
+            while offset < raw.count {
+                let count = Glibc.write(descriptor, raw.baseAddress! + offset, raw.count - offset)
+                if count > 0 {
+                    offset += count
+                } else if count < 0 && errno == EINTR {
+                    continue
+                } else {
+                    failure = count < 0 ? errno : EIO
+                    return
+                }
             }
         }
     }
+
+    /// Finishes the output; for an atomic file, syncs it and renames it over the target.
+    /// Throws the first write error (the partial file is removed).
+    public func commit() throws {
+        flush()
+        finished = true
+        switch target {
+        case .standardOutput:
+            if let failure { throw error(failure, file: "standard output") }
+        case .stream(let path):
+            if close(descriptor) != 0 && failure == nil { failure = errno }
+            if let failure { throw error(failure, file: path) }
+        case .atomic(let temporary, let final, let slot):
+            defer { border_unregister_partial_file(slot) }
+            if failure == nil && fsync(descriptor) != 0 { failure = errno }
+            if close(descriptor) != 0 && failure == nil { failure = errno }
+            if failure == nil && rename(temporary, final) != 0 { failure = errno }
+            if let failure {
+                unlink(temporary)
+                throw error(failure, file: final)
+            }
+        }
+    }
+
+    /// Drops an unfinished output: its temporary file is removed, the target left as it was.
+    private func abandon() {
+        finished = true
+        switch target {
+        case .standardOutput: break
+        case .stream: close(descriptor)
+        case .atomic(let temporary, _, let slot):
+            close(descriptor)
+            unlink(temporary)
+            border_unregister_partial_file(slot)
+        }
+    }
+
+    private func error(_ number: Int32, file: String) -> Error {
+        number == EPIPE ? ReaderWentAway() : UnusableInput(file: file, reason: "cannot write: \(Self.message(number))")
+    }
+
+    private static func message(_ number: Int32) -> String { String(cString: strerror(number)) }
+
+    /// The file a path finally names, following symbolic links (even one whose target does not
+    /// exist yet, which is then created).
+    static func resolvingLinks(_ path: String) throws -> String {
+        var current = path
+        for _ in 0..<40 {
+            var status = stat()
+            guard lstat(current, &status) == 0, status.st_mode & S_IFMT == S_IFLNK else { return current }
+            var bytes = [CChar](repeating: 0, count: Int(PATH_MAX) + 1)
+            let count = readlink(current, &bytes, bytes.count - 1)
+            guard count >= 0 else { throw UnusableInput(file: path, reason: "cannot write: \(message(errno))") }
+            let link = String(decoding: bytes[..<count].map { UInt8(bitPattern: $0) }, as: UTF8.self)
+            current = link.hasPrefix("/") ? link : URL(fileURLWithPath: current).deletingLastPathComponent().appendingPathComponent(link).path
+        }
+        throw UnusableInput(file: path, reason: "cannot write: \(message(ELOOP))")
+    }
+
+    /// On SIGINT or SIGTERM, removes unfinished outputs and exits (130 or 143); a closed pipe on
+    /// standard output becomes an EPIPE write error instead of a fatal SIGPIPE.
+    public static func installSignalHandlers() {
+        border_install_signal_handlers()
+    }
 }
+
+/// The reader of standard output (or of a FIFO) closed it: not an error, the run just ends.
+public struct ReaderWentAway: Error, Sendable {}

@@ -91,7 +91,7 @@ public struct ParallelDistances {
                     queue.close()
                 }
             }
-            guard written < submitted else { break }
+            guard written < submitted, !output.hasFailed else { break }
             let result = results.take(written)
             written += 1
             if let failure = result.failure { throw UnusableInput(file: rows.file, reason: failure) }

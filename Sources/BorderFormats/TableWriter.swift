@@ -12,6 +12,8 @@ final class TableWriter: DistanceWriter {
 
     init(output: Output) { self.output = output }
 
+    var outputFailed: Bool { output.hasFailed }
+
     /// Input columns worth showing, when present.
     private static let contextColumns = ["id", "date", "event_date", "place", "name", "location"]
     private var shown: [Int] = []

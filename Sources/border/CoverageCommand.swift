@@ -70,7 +70,7 @@ struct CoverageCommand: ParsableCommand {
     }
 
     func run() throws {
-        Output.removePartialFilesOnInterrupt()
+        Output.installSignalHandlers()
         try reportingUnusableInput {
             let atlas = try data.loadAtlas()
             let fenceURL = fence.map { URL(fileURLWithPath: $0) } ?? atlas.fenceFile

@@ -47,7 +47,7 @@ struct DistancesCommand: ParsableCommand {
     }
 
     func run() throws {
-        Output.removePartialFilesOnInterrupt()
+        Output.installSignalHandlers()
         border_limit_malloc_arenas(Int32(max(1, threads)))
         try reportingUnusableInput {
             let atlas = try data.loadAtlas()

@@ -12,17 +12,25 @@ enum ExitStatus {
     static let rowsRejected: Int32 = 2
 }
 
-/// Prints a one-line message to stderr.
+/// Prints a one-line message to stderr (write(2): a closed stderr must not crash the run).
 func complain(_ message: String) {
-    FileHandle.standardError.write(Data(("border: " + message + "\n").utf8))
+    let bytes = Array(("border: " + message + "\n").utf8)
+    var offset = 0
+    while offset < bytes.count {
+        let count = bytes[offset...].withUnsafeBytes { write(STDERR_FILENO, $0.baseAddress, $0.count) }
+        if count > 0 { offset += count } else if count < 0 && errno == EINTR { continue } else { return }
+    }
 }
 
-/// Runs `body`, turning unusable input into a one-line message and exit status 1.
+/// Runs `body`, turning unusable input or output into a one-line message and exit status 1; a
+/// reader that closed standard output (`| head`) ends the run quietly with status 0.
 func reportingUnusableInput(_ body: () throws -> Void) throws {
     do {
         try body()
     } catch let error as UnusableInput {
         complain(error.description)
         throw ExitCode(ExitStatus.unusableInput)
+    } catch is ReaderWentAway {
+        return
     }
 }

@@ -48,7 +48,7 @@ struct GeoJSONCommand: ParsableCommand {
     }
 
     func run() throws {
-        Output.removePartialFilesOnInterrupt()
+        Output.installSignalHandlers()
         try reportingUnusableInput {
             let atlas = try data.loadAtlas()
             var source = try input.openSource(atlas: atlas)

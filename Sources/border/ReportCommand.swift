@@ -26,7 +26,7 @@ struct ReportCommand: ParsableCommand {
     @OptionGroup var data: DataOptions
 
     func run() throws {
-        Output.removePartialFilesOnInterrupt()
+        Output.installSignalHandlers()
         try reportingUnusableInput {
             let atlas = try data.loadAtlas()
             var source: any RecordSource = try CSVRecordSource(path: atlas.incidentsFile.path)

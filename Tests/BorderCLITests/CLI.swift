@@ -73,7 +73,9 @@ enum CLI {
         process.standardError = err
         process.standardInput = input
         try process.run()
-        let killer = DispatchWorkItem { kill(process.processIdentifier, SIGKILL) }
+        // Foundation starts the child as the leader of its own process group: a time-out kills the
+        // whole group, since a pipeline's other end would otherwise hold the output pipes open.
+        let killer = DispatchWorkItem { kill(-process.processIdentifier, SIGKILL) }
         DispatchQueue.global().asyncAfter(deadline: .now() + timeLimitSeconds, execute: killer)
         // Feed stdin from another thread: a child that fills its stdout pipe before reading all
         // of its input would otherwise wait for us while we wait for it.
