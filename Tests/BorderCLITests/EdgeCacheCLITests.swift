@@ -6,10 +6,10 @@ import Testing
 /// written again intact. Every run names its own folder (`BORDER_CACHE`), never `$HOME/.cache`.
 @Suite struct EdgeCacheCLITests {
     /// Standard output with the cache off: what every other run must print.
-    static let uncached = Shared { try distances(cache: "off") }
+    static let uncached = Shared { try distances(cache: "off", in: CLI.temporaryFolder()) }
 
-    static func distances(cache: String, environment: [String: String] = [:]) throws -> String {
-        try CLI.run(["distances", OracleTests.samplePoints.path, "--format", "csv"],
+    static func distances(cache: String, in folder: URL? = nil, environment: [String: String] = [:]) throws -> String {
+        try CLI.run(["distances", OracleTests.samplePoints.path, "--format", "csv"], in: folder,
                     environment: environment.merging(["BORDER_CACHE": cache]) { $1 }).expecting().stdout
     }
 
@@ -25,10 +25,11 @@ import Testing
     }
 
     @Test func offFreshAndWarmCachePrintTheSameBytes() throws {
-        // Off means off: nothing is written, not even under a home or XDG folder.
+        // Off means off: nothing is written, not in the working folder (a folder named "off"), the home or XDG folder.
         let home = try CLI.temporaryFolder()
-        let off = try Self.distances(cache: "off", environment: ["HOME": home.path, "XDG_CACHE_HOME": home.appendingPathComponent("xdg").path])
-        #expect(try FileManager.default.contentsOfDirectory(atPath: home.path).isEmpty)
+        let off = try Self.distances(cache: "off", in: home,
+                                     environment: ["HOME": home.path, "XDG_CACHE_HOME": home.appendingPathComponent("xdg").path])
+        #expect(try FileManager.default.contentsOfDirectory(atPath: home.path) == [])
         #expect(off == (try Self.uncached.get()))
         #expect(off.split(separator: "\n").count == 10_001)
 
