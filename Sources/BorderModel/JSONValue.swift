@@ -45,6 +45,10 @@ public indirect enum JSONValue: Sendable {
         }
     }
 
+    /// The deepest nesting of arrays and objects `parse` accepts: the parser recurses once per
+    /// level, and a hostile file of a million `[` would otherwise overflow the stack.
+    public static let maximumDepth = 512
+
     /// Parses a whole document (RFC 8259; a UTF-8 byte-order mark is skipped).
     public static func parse(_ data: Data) throws -> JSONValue {
         var bytes = [UInt8](data)
@@ -69,6 +73,8 @@ public struct JSONSyntaxError: Error, CustomStringConvertible {
 private struct JSONParser {
     let bytes: UnsafeBufferPointer<UInt8>
     var position: Int
+    /// Arrays and objects open around `position`.
+    var depth = 0
 
     func error(_ reason: String) -> JSONSyntaxError { JSONSyntaxError(offset: position, reason: reason) }
 
@@ -174,8 +180,19 @@ private struct JSONParser {
         return Array(String(UnicodeScalar(code).map(Character.init) ?? "\u{FFFD}").utf8)
     }
 
+    /// Enters an array or object at `position`; throws past `JSONValue.maximumDepth`.
+    mutating func enter() throws {
+        guard depth < JSONValue.maximumDepth else {
+            throw error("arrays and objects nested deeper than \(JSONValue.maximumDepth) levels")
+        }
+        depth += 1
+    }
+
     mutating func array() throws -> JSONValue {
-        if let positions = try positions() { return positions }
+        try enter()
+        defer { depth -= 1 }
+        // Positions are arrays one level down.
+        if depth < JSONValue.maximumDepth, let positions = try positions() { return positions }
         position += 1
         var values: [JSONValue] = []
         var numbers: [Double] = []
@@ -232,6 +249,8 @@ private struct JSONParser {
     }
 
     mutating func object() throws -> JSONValue {
+        try enter()
+        defer { depth -= 1 }
         position += 1
         var members: [String: JSONValue] = [:]
         skipSpace()
