@@ -160,7 +160,7 @@ private struct JSONParser {
         }
     }
 
-    /// `\uXXXX`, with a following low surrogate when this is a high one.
+    /// `\uXXXX`, with a following low surrogate when this is a high one; a lone surrogate is U+FFFD.
     mutating func unicodeEscape() throws -> [UInt8] {
         func hex() throws -> UInt32 {
             var result: UInt32 = 0
@@ -173,9 +173,14 @@ private struct JSONParser {
         }
         var code = try hex()
         if (0xD800..<0xDC00).contains(code), current == 0x5C, bytes[position + 1] == 0x75 {
+            let next = position
             position += 2
             let low = try hex()
-            code = 0x10000 + ((code - 0xD800) << 10) + (low - 0xDC00)
+            if (0xDC00..<0xE000).contains(low) {
+                code = 0x10000 + ((code - 0xD800) << 10) + (low - 0xDC00)
+            } else {
+                position = next                       // not a pair: that escape is read on its own
+            }
         }
         return Array(String(UnicodeScalar(code).map(Character.init) ?? "\u{FFFD}").utf8)
     }

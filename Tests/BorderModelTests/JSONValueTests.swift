@@ -50,6 +50,14 @@ import Testing
         #expect(throws: JSONSyntaxError.self) { try JSONValue.parse(Data(text.utf8)) }
     }
 
+    /// A high surrogate followed by an escape that is not a low one (found by reading the code:
+    /// the pair arithmetic overflowed and trapped) is U+FFFD, and the escape after it is kept.
+    @Test func loneSurrogatesBecomeReplacementCharacters() throws {
+        let text = #"["\ud800\u0041", "\ud800\ud83d\ude00", "\udc00x", "\ud800"]"#
+        let strings = try JSONValue.parse(Data(text.utf8)).elements?.map(\.string)
+        #expect(strings == ["\u{FFFD}A", "\u{FFFD}😀", "\u{FFFD}x", "\u{FFFD}"])
+    }
+
     @Test func mixedArraysFallBackToGeneralArrays() throws {
         let value = try JSONValue.parse(Data("[[1,2],[3,4,5]]".utf8))
         #expect(value.flatPositions == nil)
