@@ -39,7 +39,7 @@ let package = Package(
         ]),
         // libFuzzer over the readers: scripts/fuzz builds it with -sanitize=fuzzer -DFUZZING.
         .target(name: "CFuzzDriver"),
-        .executableTarget(name: "FuzzReaders", dependencies: ["BorderFormats", "CFuzzDriver"]),
+        .executableTarget(name: "FuzzReaders", dependencies: ["BorderFormats", "BorderModel", "CFuzzDriver"]),
 
         // Helpers shared by the test targets (a seeded random generator).
         .target(name: "TestSupport", path: "Tests/TestSupport"),

@@ -45,6 +45,10 @@ public indirect enum JSONValue: Sendable {
         }
     }
 
+    /// The deepest nesting of arrays and objects `parse` accepts: the parser recurses once per
+    /// level, and a hostile file of a million `[` would otherwise overflow the stack.
+    public static let maximumDepth = 512
+
     /// Parses a whole document (RFC 8259; a UTF-8 byte-order mark is skipped).
     public static func parse(_ data: Data) throws -> JSONValue {
         var bytes = [UInt8](data)
@@ -69,6 +73,8 @@ public struct JSONSyntaxError: Error, CustomStringConvertible {
 private struct JSONParser {
     let bytes: UnsafeBufferPointer<UInt8>
     var position: Int
+    /// Arrays and objects open around `position`.
+    var depth = 0
 
     func error(_ reason: String) -> JSONSyntaxError { JSONSyntaxError(offset: position, reason: reason) }
 
@@ -154,7 +160,7 @@ private struct JSONParser {
         }
     }
 
-    /// `\uXXXX`, with a following low surrogate when this is a high one.
+    /// `\uXXXX`, with a following low surrogate when this is a high one; a lone surrogate is U+FFFD.
     mutating func unicodeEscape() throws -> [UInt8] {
         func hex() throws -> UInt32 {
             var result: UInt32 = 0
@@ -167,15 +173,31 @@ private struct JSONParser {
         }
         var code = try hex()
         if (0xD800..<0xDC00).contains(code), current == 0x5C, bytes[position + 1] == 0x75 {
+            let next = position
             position += 2
             let low = try hex()
-            code = 0x10000 + ((code - 0xD800) << 10) + (low - 0xDC00)
+            if (0xDC00..<0xE000).contains(low) {
+                code = 0x10000 + ((code - 0xD800) << 10) + (low - 0xDC00)
+            } else {
+                position = next                       // not a pair: that escape is read on its own
+            }
         }
         return Array(String(UnicodeScalar(code).map(Character.init) ?? "\u{FFFD}").utf8)
     }
 
+    /// Enters an array or object at `position`; throws past `JSONValue.maximumDepth`.
+    mutating func enter() throws {
+        guard depth < JSONValue.maximumDepth else {
+            throw error("arrays and objects nested deeper than \(JSONValue.maximumDepth) levels")
+        }
+        depth += 1
+    }
+
     mutating func array() throws -> JSONValue {
-        if let positions = try positions() { return positions }
+        try enter()
+        defer { depth -= 1 }
+        // Positions are arrays one level down.
+        if depth < JSONValue.maximumDepth, let positions = try positions() { return positions }
         position += 1
         var values: [JSONValue] = []
         var numbers: [Double] = []
@@ -232,6 +254,8 @@ private struct JSONParser {
     }
 
     mutating func object() throws -> JSONValue {
+        try enter()
+        defer { depth -= 1 }
         position += 1
         var members: [String: JSONValue] = [:]
         skipSpace()

@@ -50,10 +50,53 @@ import Testing
         #expect(throws: JSONSyntaxError.self) { try JSONValue.parse(Data(text.utf8)) }
     }
 
+    /// A high surrogate followed by an escape that is not a low one (found by reading the code:
+    /// the pair arithmetic overflowed and trapped) is U+FFFD, and the escape after it is kept.
+    @Test func loneSurrogatesBecomeReplacementCharacters() throws {
+        let text = #"["\ud800\u0041", "\ud800\ud83d\ude00", "\udc00x", "\ud800"]"#
+        let strings = try JSONValue.parse(Data(text.utf8)).elements?.map(\.string)
+        #expect(strings == ["\u{FFFD}A", "\u{FFFD}😀", "\u{FFFD}x", "\u{FFFD}"])
+    }
+
     @Test func mixedArraysFallBackToGeneralArrays() throws {
         let value = try JSONValue.parse(Data("[[1,2],[3,4,5]]".utf8))
         #expect(value.flatPositions == nil)
         #expect(value.elements?.count == 2)
         #expect(value.elements?[1].numbers == [3, 4, 5])
+    }
+
+    /// `levels` arrays (or objects) nested around `inner`.
+    static func nested(_ levels: Int, objects: Bool = false, around inner: String = "1") -> Data {
+        let open = objects ? #"{"a":"# : "[", close = objects ? "}" : "]"
+        return Data((String(repeating: open, count: levels) + inner + String(repeating: close, count: levels)).utf8)
+    }
+
+    /// The error `parse` throws (nil when it reads the document), kept short in failure messages.
+    static func syntaxError(_ document: Data) -> JSONSyntaxError? {
+        do { _ = try JSONValue.parse(document); return nil } catch { return error as? JSONSyntaxError }
+    }
+
+    @Test func nestingUpToTheLimitIsRead() throws {
+        #expect(JSONValue.maximumDepth == 512)
+        var value = try JSONValue.parse(Self.nested(512))
+        var levels = 0
+        while let inner = value.elements?.first { levels += 1; value = inner }
+        #expect(levels == 512)
+        _ = try JSONValue.parse(Self.nested(512, objects: true))
+        // Positions are read by a fast path that must count their own level too.
+        #expect(try JSONValue.parse(Self.nested(510, around: "[[1,2]]")).elements?.count == 1)
+    }
+
+    /// Past the limit the parser throws instead of recursing on (a million `[` overflowed the
+    /// stack); one level over is enough to show it, and fails cleanly if the limit goes.
+    @Test func nestingPastTheLimitThrowsAtTheOffendingBracket() {
+        let reason = "arrays and objects nested deeper than 512 levels"
+        // The offset is that of the bracket opening level 513.
+        for (document, offset) in [(Self.nested(513), 512), (Self.nested(513, objects: true), 512 * 5),
+                                   (Self.nested(511, around: "[[1,2]]"), 512)] {
+            let error = Self.syntaxError(document)
+            #expect(error?.reason == reason)
+            #expect(error?.offset == offset)
+        }
     }
 }

@@ -1,6 +1,9 @@
 #!/usr/bin/env python3
-"""Writes the fuzz seed corpus: byte 0 selects format/options (see Sources/FuzzReaders/main.swift).
+"""Writes the fuzz seed corpus: byte 0 selects the reader and its options (see Sources/FuzzReaders:
+below 0x80 the input readers of RecordSourceTarget.swift, 0x80-0x83 the JSON parser, GeoJSON and
+CSV fences and map layers of DataFileTarget.swift). Run: python3 Tests/Fuzz/make_seeds.py
 The regression-* files are inputs that once failed (kept by hand, not written here)."""
+import json
 import os
 here = os.path.dirname(os.path.abspath(__file__))
 out = os.path.join(here, "corpus")
@@ -19,6 +22,54 @@ seeds = {
     "geojson-bad": (0, b'{"type":"FeatureCollection","features":[{"geometry":{"type":"Point","coordinates":[1e400, "x"]}}'),
     "dates": (0x30, b"event_id_cnty,event_date,latitude,longitude,geo_precision,timestamp\nA1,16 May 2025,26,63,1,5\nA1,2019-02-29,26,63,1,6\nA2,1-1-2020,1,1,2,x\n"),
 }
+data = os.path.join(here, "..", "..", "data")
+
+
+def shortened(name, features, positions):
+    """A data file cut to its first `features` features of at most `positions` positions per line."""
+    with open(os.path.join(data, name), encoding="utf-8") as f:
+        document = json.load(f)
+    def cut(coordinates):
+        if coordinates and isinstance(coordinates[0], (int, float)):
+            return coordinates
+        if coordinates and isinstance(coordinates[0][0], (int, float)):
+            return coordinates[:positions] + coordinates[-1:] if len(coordinates) > positions else coordinates
+        return [cut(part) for part in coordinates]
+    document["features"] = document["features"][:features]
+    for feature in document["features"]:
+        feature["geometry"]["coordinates"] = cut(feature["geometry"]["coordinates"])
+    return json.dumps(document, ensure_ascii=False).encode()
+
+
+JSON, FENCE_GEOJSON, FENCE_CSV, MAP_LAYER = 0x80, 0x81, 0x82, 0x83
+seeds.update({
+    "json": (JSON, '\ufeff{"a": "x\\"y\\\\z\\n\\u00e9\\ud83d\\ude00\\ud800", "b": [1, -2.5, 3e2, 0.1, -0, 1E-400],'
+                   ' "c": [true, false, null], "e": [[1,2],[3,4]], "f": [[1,2],[3]], "g": {}, "h": []}'.encode()),
+    "json-deep-arrays": (JSON, b"[" * 510 + b"[[1,2]]" + b"]" * 510),
+    "json-deep-objects": (JSON, b'{"a":' * 513 + b"1" + b"}" * 513),
+    # Overflowed the stack before the parser's depth limit (an ASan stack-overflow report).
+    "json-60000-brackets": (JSON, b"[" * 60000),
+    "fence-geojson": (FENCE_GEOJSON, shortened("fence.geojson", 3, 6)),
+    "fence-geojson-bad": (FENCE_GEOJSON, b'{"type":"FeatureCollection","features":[{"type":"Feature","id":7,'
+                          b'"properties":{"status":"planned","side":"IR","kind":"wall","completed":"2024-02-30"},'
+                          b'"geometry":{"type":"LineString","coordinates":[[61,28],[61.1,28.1,5],[200,95]]}},'
+                          b'{"type":"Feature","properties":{"status":"built","side":"PK"},'
+                          b'"geometry":{"type":"LineString","coordinates":[[61,28]]}}]}'),
+    "fence-csv": (FENCE_CSV, open(os.path.join(data, "fence.csv"), "rb").read()),
+    "fence-csv-bad": (FENCE_CSV, b"start_km,end_km,status,side,kind,completed,source,id,placement,placement_note\n"
+                      b"0,0.0005,built,PK,fence,,s,,assumed,\n5,4,planned,IR,wall,2020-01-01,s,x,,\n"
+                      b"-1,1e400,built,PK,fence,,s\n0,959.9999,built,IR,trench,,\"q,\"\"\",a,b,c\n"),
+    "map-layer": (MAP_LAYER, shortened("regions.geojson", 1, 40)),
+    "map-layer-shapes": (MAP_LAYER, b'{"type":"FeatureCollection","features":['
+                         b'{"type":"Feature","properties":{"b":true,"n":1.5,"s":"x","o":{"k":[1]},"z":null},'
+                         b'"geometry":{"type":"MultiPolygon","coordinates":[[[[61,28],[62,28],[62,29],[61,28]]]]}},'
+                         b'{"type":"Feature","geometry":{"type":"MultiLineString","coordinates":[[[61,28],[62,29]]]}},'
+                         b'{"type":"Feature","geometry":{"type":"Point","coordinates":[61]}}]}'),
+    "geojson-crs": (0x0c, b'{"type":"FeatureCollection","features":[{"type":"Feature","id":"u",'
+                    b'"properties":{"nested":{"a":[1,{"b":null}]},"flag":false},'
+                    b'"geometry":{"type":"Point","coordinates":[362619.044,3205480.741]}}]}'),
+})
+
 for name in ["acled-export.csv", "gtd-export.csv"]:
     with open(os.path.join(inputs, name), "rb") as f:
         data = f.read()
