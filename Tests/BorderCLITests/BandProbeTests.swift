@@ -96,7 +96,7 @@ import Testing
         }
     }
 
-    @Test func everyOutlineProbeIsOnLand() throws {
+    @Test func outlineIsOnLandAndHolesAreAtTheInnerDistance() throws {
         guard let report = try Self.probes() else { return }
         for band in report.bands {
             #expect(band.offLand == 0, "band \(band.outerKm): \(band.offLand) probes off land, e.g. \(band.offLandExamples)")

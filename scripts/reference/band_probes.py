@@ -19,8 +19,9 @@ Probes, for every band, every ring of every polygon:
    was cut by the coast or the outer limit of the land: they must only lie within the band
    (inner km ≤ distance ≤ outer km). Every other probe is on the buffer's edge: its distance
    must be the band's outer or inner km (the nearer of the two; bands are ≥ 10 km apart, so
-   the choice is unambiguous); holes of an outer band and the opened holes on its exterior
-   ring are the inner band's distance.
+   the choice is unambiguous); a hole (a ring after the first) must be the inner km, while an
+   exterior ring holds both where the coast opened the inner band's hole. Per band and distance
+   the largest and the median error are reported, for vertices and midpoints apart.
  * A probe not on the land boundary must be on land: inside one of the three outlines
    (even-odd ray casting in lon/lat), else the band spills into the sea.
  * Membership: points on the normal of the border every 20 km of chainage, both sides, at
@@ -42,12 +43,14 @@ numpy/scipy so that it runs at test time with the standard library + geographicl
     (dA + dB − L)/2, and the derivative of the distance along the edge, cos(α_edge − azi2_PX)
     (first variation of arc length): when it is negative at A and positive at B the minimum is
     interior and is the root of that derivative, found by the Illinois method to 1 mm along the
-    edge (the distance is then within (1 mm)²/(2 d) of the minimum: < 1 µm beyond 1 m).
+    edge (the distance is then within about (1 mm)²/(2 d) of the minimum: < 1 µm beyond 1 m).
+    Checked against oracle.py itself: 400 points 0.5 m to 77 km from the border agree to 5e-9 m.
 
 Usage: python3 scripts/reference/band_probes.py MAP.geojson [--border data/border.geojson]
        [--countries data/countries.geojson]
-Needs: python3 with geographiclib (pip install geographiclib); about a minute on one core for
-the default map (~30,000 distinct vertices).
+Needs: python3 with geographiclib (pip install geographiclib). The default map (47,000 outline
+vertices, 68,000 distinct probes) takes 20–60 s on one core; beyond MAX_VERTICES only every
+k-th vertex is probed and `stride` = k says so (the test then fails).
 """
 import argparse
 import heapq
