@@ -4,27 +4,35 @@ import Testing
 @testable import Geodesy
 
 @Suite struct BufferTests {
-    /// Along the equator the buffer's edge lies on the parallel whose meridian arc from the
-    /// equator is the buffer distance: 10 km ↔ 10,000 / (a(1−e²)) rad = 0.0904369° (WGS84,
-    /// meridian radius of curvature at the equator 6,335,439.327 m).
-    @Test func equatorSegmentBufferReachesTheRightParallel() throws {
+    /// A segment along the equator, buffered by each band distance: every vertex beside the segment
+    /// (0° < lon < 1°) lies on the parallel whose meridian arc from the equator is the distance (the
+    /// meridian is the shortest way to the equator), and the round cap's westmost vertex lies that
+    /// far west of (0, 0) on the equator. Expected values from GeographicLib (Python, Karney's port):
+    /// `Geodesic.WGS84.Direct(0, 0.5, 0, d)["lat2"]` and `Direct(0, 0, 270, d)["lon2"]`.
+    @Test(arguments: [(10_000.0, 0.09043694695086246, -0.08983152841195215),
+                      (25_000.0, 0.2260923574786309, -0.22457882102988042),
+                      (50_000.0, 0.45218464425437727, -0.44915764205976083)])
+    func equatorSegmentBufferReachesTheRightParallel(distance: Double, parallel: Double, west: Double) throws {
         let line = try GeodesicPolyline([Coordinate(longitude: 0, latitude: 0), Coordinate(longitude: 1, latitude: 0)])
-        let buffer = try line.buffer(distance: 10_000, projection: "EPSG:32631")
-        #expect(buffer.maxError < 0.5)
-        let ring = buffer.polygons[0][0]
-        let top = ring.filter { abs($0.longitude - 0.5) < 0.01 }.map(\.latitude).max()!
-        #expect(abs(top - 10_000 / 6_335_439.327 * 180 / .pi) < 1e-6)
-        // Round cap: the westmost point is 10 km west of (0, 0) along the equator (a = 6,378,137 m).
-        let west = ring.map(\.longitude).min()!
-        #expect(abs(west + 10_000 / 6_378_137 * 180 / .pi) < 1e-6)
+        let buffer = try line.buffer(distance: distance, projection: "EPSG:32631")
+        let ring = try #require(buffer.polygons.first?.first)
+        let beside = ring.filter { $0.longitude > 0.001 && $0.longitude < 0.999 }
+        #expect(beside.filter { $0.latitude > 0 }.count > 100 && beside.filter { $0.latitude < 0 }.count > 100)
+        // 1e-9° is 0.1 mm: snapping moves each vertex to the distance exactly.
+        let worst = beside.map { abs(abs($0.latitude) - parallel) }.max() ?? .infinity
+        #expect(worst < 1e-9, "a vertex beside the segment is \(worst)° off the parallel")
+        let westmost = try #require(ring.min { $0.longitude < $1.longitude })
+        #expect(abs(westmost.longitude - west) < 1e-9 && abs(westmost.latitude) < 1e-9, "\(westmost)")
     }
 
-    @Test func borderBandsAreCloseToTheGeodesicDistance() throws {
+    /// Probes 10 m inside and outside each band distance on the border's normal at chainages 25 km
+    /// apart. A point d along the normal is within d of the border, so an inside probe must be covered
+    /// whatever the program computes; an outside probe counts only where the exact distance confirms
+    /// it is beyond (the line bends). Accuracy to the metre, at every vertex: BandProbeTests.
+    @Test(arguments: [10_000.0, 25_000.0, 50_000.0])
+    func borderBufferHoldsPointsJustInsideAndNotJustOutside(distance: Double) throws {
         let line = try Fixtures.border().line
-        let buffer = try line.buffer(distance: 25_000, projection: "EPSG:32641")
-        #expect(buffer.maxError < 3)
-        // Probes 100 m inside and outside the band, on the normal at several chainages; an outside
-        // probe counts only where the exact distance confirms it is beyond 25 km (the line bends).
+        let buffer = try line.buffer(distance: distance, projection: "EPSG:32641")
         let context = GEOSContext()
         let polygon = try Geometry(polygons: buffer.polygons, context: context).prepared()
         var outsideProbes = 0
@@ -32,9 +40,9 @@ import Testing
             let foot = line.point(atChainage: km * 1000)
             let along = line.geodesic.inverse(foot, line.point(atChainage: km * 1000 + 10)).azimuth1
             for side in [90.0, -90.0] {
-                #expect(try polygon.covers(line.geodesic.direct(from: foot, azimuth: along + side, distance: 24_900)))
-                let outside = line.geodesic.direct(from: foot, azimuth: along + side, distance: 25_100)
-                if line.nearestPoint(to: outside).distance > 25_050 {
+                #expect(try polygon.covers(line.geodesic.direct(from: foot, azimuth: along + side, distance: distance - 10)), "km \(km)")
+                let outside = line.geodesic.direct(from: foot, azimuth: along + side, distance: distance + 10)
+                if line.nearestPoint(to: outside).distance > distance + 5 {
                     outsideProbes += 1
                     #expect(try !polygon.covers(outside), "km \(km)")
                 }
