@@ -62,6 +62,8 @@ import Testing
         // A year label is drawn 14 px left of its tick.
         let years = svg.elements.compactMap { e in Int(e.text).flatMap { year in e.number("x").map { (Double(year), $0 + 14) } } }.filter { $0.0 > 1900 }
         let (zero, full) = (try #require(gridY[0]), try #require(gridY[100]))
+        let height = try #require(svg.elements.first?.number("height"))
+        #expect(0 <= full && full < zero && zero <= height, "the 0 % and 100 % lines inside the chart")
         let (first, last) = (try #require(years.first), try #require(years.last))
         func x(_ date: String) -> Double {
             let parts = date.split(separator: "-").compactMap { Double($0) }
