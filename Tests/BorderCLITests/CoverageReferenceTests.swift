@@ -165,8 +165,10 @@ import Testing
         #expect(abs((matched["far-from-its-gap-start"]?.distanceKm ?? 0) - 6.0) <= 0.01)
         #expect(matched["on-border-in-first-gap"]?.distanceKm == 0)
         #expect(matched["within-12km-not-10"] == nil && matched["far-away"] == nil)
-        // Solved to lie 9.95 and 10.05 km from the nearest gap: either side of the default --near 10.
+        // Solved to lie 9.95 and 10.05 km from the nearest gap, either side of the default --near 10:
+        // beside a gap, and on the border where it is covered (within 10 km of the border, not of a gap).
         #expect(matched["just-within-10km"] != nil && matched["just-beyond-10km"] == nil)
+        #expect(matched["covered-just-within-10km"] != nil && matched["covered-just-beyond-10km"] == nil)
         let wider = try CoverageOutput.run(try CoverageReference.scenario("dates, incidents within 12 km").arguments)
         #expect(wider.incidentsNearGaps.map(\.id).contains("within-12km-not-10"))
     }

@@ -7,7 +7,7 @@ Writes, under Tests/BorderCLITests/Inputs/coverage/:
   sides, every status, one undated), fence-many-dates.csv (45 dates: the timeline goes per year),
   fence-offset.geojson (lines 600 m and 1.5 km beside the border and one crossing it),
   incidents-near-gaps.csv (points at chosen offsets from the border inside and beside the gaps of
-  fence-dates.csv, two of them solved to lie 9.95 and 10.05 km from the nearest gap);
+  fence-dates.csv, four of them solved to lie 9.95 and 10.05 km from the nearest gap);
 - reference-answers.json: for each scenario (the `border coverage` arguments), the covered
   stretches, gaps and their end points, sector coverage, timeline and incidents near gaps, from
   coverage_reference.py (method and accuracy in its docstring: boundaries to 1 mm, distances to
@@ -61,11 +61,17 @@ INCIDENTS = [
     ("beside-covered-stretch", 138.0, 5.0),  # 6.0 km from gap 3, 9.1 km from gap 2
     ("far-away", 400.0, 60.0),  # 48 km from the border
 ]
-# id, chainage km, side (+1 left, -1 right), distance km to the nearest gap of the "dates" scenario:
-# placed by solving for the offset, either side of the default --near of 10 km.
+# Either side of the default --near of 10 km from the nearest gap of the "dates" scenario:
+# id, chainage km, side (+1 left, -1 right), distance km; placed by solving for the offset.
 INCIDENTS_AT_DISTANCE = [
     ("just-within-10km", 300.0, 1, 9.95),
     ("just-beyond-10km", 300.0, -1, 10.05),
+]
+# id, chainage km range, distance km; on the border (so within 10 km of it), inside the covered
+# stretch km 159-181, at the chainage solved for that distance to the nearest gap.
+INCIDENTS_ON_COVERED_BORDER = [
+    ("covered-just-within-10km", (165.0, 170.0), 9.95),
+    ("covered-just-beyond-10km", (165.0, 170.0), 10.05),
 ]
 
 
@@ -96,6 +102,21 @@ def at_distance(border, gaps, s_km, side, distance_m):
         mid = (lo + hi) / 2
         lo, hi = (mid, hi) if excess(mid) < 0 else (lo, mid)
     return beside(border, s_km, side * (lo + hi) / 2)
+
+
+def on_border_at_distance(border, gaps, range_km, distance_m):
+    """The border point in range_km whose distance to the nearest of `gaps` is distance_m (to 1 cm)."""
+    lines = [R.GeodesicLines([border.subline(a, b)]) for a, b in gaps]
+
+    def excess(s_m):
+        return min(g.distance(*border.point(s_m)) for g in lines) - distance_m
+
+    lo, hi = range_km[0] * 1000, range_km[1] * 1000
+    assert excess(lo) < 0 < excess(hi)
+    while hi - lo > 0.01:
+        mid = (lo + hi) / 2
+        lo, hi = (mid, hi) if excess(mid) < 0 else (lo, mid)
+    return border.point((lo + hi) / 2)
 
 
 def write_fences(border):
@@ -145,6 +166,9 @@ def write_incidents(border, gaps):
     for name, s_km, side, distance_km in INCIDENTS_AT_DISTANCE:
         place = "%s of border km %g, %g km from a gap" % ("left" if side > 0 else "right", s_km, distance_km)
         rows.append((name, place, at_distance(border, gaps, s_km, side, distance_km * 1000)))
+    for name, range_km, distance_km in INCIDENTS_ON_COVERED_BORDER:
+        place = "on the border between km %g and %g, %g km from a gap" % (*range_km, distance_km)
+        rows.append((name, place, on_border_at_distance(border, gaps, range_km, distance_km * 1000)))
     with open(path(INPUTS + "/incidents-near-gaps.csv"), "w", newline="") as f:
         w = csv.writer(f, lineterminator="\n")
         w.writerow(["id", "date", "place", "lat", "lon"])
