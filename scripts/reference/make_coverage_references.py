@@ -15,7 +15,7 @@ Writes, under Tests/BorderCLITests/Inputs/coverage/:
   as the border points nearest the landmarks their definitions name.
 
 Nothing is taken from the Swift program. Standard library + geographiclib
-(pip install geographiclib). Runs in about two minutes on one core.
+(pip install geographiclib). About a minute of one core.
 
 Regenerate after changing data/border.geojson, data/fence.geojson, data/fence.csv,
 data/sectors.csv or data/incidents.csv:
@@ -88,35 +88,33 @@ def beside(border, s_km, offset_m):
     return q["lon2"], q["lat2"]
 
 
-def at_distance(border, gaps, s_km, side, distance_m):
-    """The point beside chainage s_km whose distance to the nearest of `gaps` is distance_m (to 1 cm)."""
-    lines = [R.GeodesicLines([border.subline(a, b)]) for a, b in gaps]
-
-    def excess(offset_m):
-        lon, lat = beside(border, s_km, side * offset_m)
-        return min(g.distance(lon, lat) for g in lines) - distance_m
-
-    lo, hi = 0.0, 2 * distance_m
+def solve(excess, lo, hi):
+    """The x in [lo, hi] where excess(x) changes sign (excess(lo) < 0 < excess(hi)), to 1 cm."""
     assert excess(lo) < 0 < excess(hi)
     while hi - lo > 0.01:
         mid = (lo + hi) / 2
         lo, hi = (mid, hi) if excess(mid) < 0 else (lo, mid)
-    return beside(border, s_km, side * (lo + hi) / 2)
+    return (lo + hi) / 2
+
+
+def nearest_gap_distance(border, gaps):
+    """A function of (lon, lat): metres to the nearest of `gaps` (border chainage ranges)."""
+    lines = [R.GeodesicLines([border.subline(a, b)]) for a, b in gaps]
+    return lambda lon, lat: min(g.distance(lon, lat) for g in lines)
+
+
+def at_distance(border, gaps, s_km, side, distance_m):
+    """The point beside chainage s_km (side +1 left, -1 right) distance_m from the nearest gap."""
+    to_gap = nearest_gap_distance(border, gaps)
+    offset = solve(lambda o: to_gap(*beside(border, s_km, side * o)) - distance_m, 0.0, 2 * distance_m)
+    return beside(border, s_km, side * offset)
 
 
 def on_border_at_distance(border, gaps, range_km, distance_m):
-    """The border point in range_km whose distance to the nearest of `gaps` is distance_m (to 1 cm)."""
-    lines = [R.GeodesicLines([border.subline(a, b)]) for a, b in gaps]
-
-    def excess(s_m):
-        return min(g.distance(*border.point(s_m)) for g in lines) - distance_m
-
-    lo, hi = range_km[0] * 1000, range_km[1] * 1000
-    assert excess(lo) < 0 < excess(hi)
-    while hi - lo > 0.01:
-        mid = (lo + hi) / 2
-        lo, hi = (mid, hi) if excess(mid) < 0 else (lo, mid)
-    return border.point((lo + hi) / 2)
+    """The border point in range_km (km, km) distance_m from the nearest gap."""
+    to_gap = nearest_gap_distance(border, gaps)
+    s = solve(lambda s: to_gap(*border.point(s)) - distance_m, range_km[0] * 1000, range_km[1] * 1000)
+    return border.point(s)
 
 
 def write_fences(border):
