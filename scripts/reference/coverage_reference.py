@@ -11,7 +11,10 @@ Geometry: a border edge and a fence edge are each the WGS84 geodesic between two
   L^2/(4 rho_min) + 1 mm from its chord); on a candidate edge the distance has at most one interior
   minimum (edges are far shorter than half a meridian), where the first variation of arc length
   g(t) = cos(edge azimuth - azimuth of the geodesic from the point) changes sign; that root is found
-  by safeguarded regula falsi to 1e-7 m along the edge, so the distance is exact to ~1e-7 m.
+  by regula falsi (Illinois) to 1e-7 m along the edge, so the distance is exact to ~1e-7 m.
+  Checked against the exact oracle of ../shared/bench (oracle.py, oracle-10k.csv) on
+  data/border.geojson: 200 sample points agree to 2e-9 m, 300 points 0-5 km from the border
+  (some on it) to 4e-8 m in distance and chainage.
 - `covered_stretches`: d(s), the distance from border point s to the fence, changes by at most 1 m
   per metre of s (1-Lipschitz), so where |d(s) - tolerance| = m the status (d <= tolerance, covered)
   is the same over [s - m, s + m]. The walk steps by max(m, MIN_STEP_M); where two successive points
