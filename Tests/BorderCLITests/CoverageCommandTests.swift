@@ -11,31 +11,22 @@ import Testing
     }
 
     @Test func jsonHasTheContractKeys() throws {
-        let result = try CLI.run(["coverage", "--format", "json"])
-        #expect(result.status == 0, "\(result.stderr)")
-        let object = try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as! [String: Any]
+        let result = try CLI.run(["coverage", "--format", "json"]).expecting(0)
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
         #expect(Set(object.keys) == ["border_km", "covered_km", "coverage_pct", "gaps", "sectors", "timeline", "caveat",
                                      "filters", "longest_gap", "incidents_near_gaps"])
-        let border = object["border_km"] as! Double, covered = object["covered_km"] as! Double
-        #expect(abs(border - 1022.981) < 0.001)
-        #expect(abs(object["coverage_pct"] as! Double - (100 * covered / border)) < 0.01)
-        let gaps = object["gaps"] as! [[String: Any]]
-        for gap in gaps {
-            #expect(abs((gap["end_km"] as! Double) - (gap["start_km"] as! Double) - (gap["length_km"] as! Double)) < 0.002)
-        }
-        let gapTotal = gaps.reduce(0.0) { $0 + ($1["length_km"] as! Double) }
-        #expect(abs(gapTotal + covered - border) < 0.01)
         #expect((object["caveat"] as? String)?.contains("ASSUMED") == true)
-        #expect((object["sectors"] as! [Any]).count == 5)
+        let output = try CoverageOutput.run([])
+        #expect(abs(output.coveragePct - (100 * output.coveredKm / output.borderKm)) < 0.01)
+        for gap in output.gaps { #expect(abs(gap.endKm - gap.startKm - gap.lengthKm) < 0.002) }
+        #expect(abs(output.gaps.reduce(0) { $0 + $1.lengthKm } + output.coveredKm - output.borderKm) < 0.01)
+        #expect(output.sectors.count == 5)
     }
 
     @Test func asOfAndSideFilterTheSegments() throws {
         // Before the first reported completion nothing stands; Iran's walls are never reported complete.
-        let early = try CLI.run(["coverage", "--format", "json", "--as-of", "2019-01-01"])
-        #expect(early.status == 0, "\(early.stderr)")
-        let object = try JSONSerialization.jsonObject(with: Data(early.stdout.utf8)) as! [String: Any]
-        #expect(object["covered_km"] as? Double == 0)
-        let iran = try CLI.run(["coverage", "--format", "csv", "--side", "IR"])
+        #expect(try CoverageOutput.run(["--as-of", "2019-01-01"]).coveredKm == 0)
+        let iran = try CLI.run(["coverage", "--format", "csv", "--side", "IR"]).expecting(0)
         #expect(iran.stdout.hasPrefix("start_km,end_km,length_km,start_lon,start_lat,end_lon,end_lat,nearest_place_start,nearest_place_end"))
         #expect(iran.stdout.contains("0.000,1022.981,1022.981,"))
     }
@@ -46,17 +37,17 @@ import Testing
         try "start_km,end_km,status,side,kind,completed,source\n100,200,built,PK,fence,2020-01-01,test\n"
             .write(to: fence, atomically: true, encoding: .utf8)
         let target = folder.appendingPathComponent("coverage.geojson")
-        let result = try CLI.run(["coverage", "--fence", fence.path, "--tolerance", "0.001", "--format", "geojson", "-o", target.path])
-        #expect(result.status == 0, "\(result.stderr)")
-        let object = try JSONSerialization.jsonObject(with: Data(contentsOf: target)) as! [String: Any]
+        _ = try CLI.run(["coverage", "--fence", fence.path, "--tolerance", "0.001", "--format", "geojson", "-o", target.path]).expecting(0)
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(contentsOf: target)) as? [String: Any])
         #expect(object["crs"] == nil)
-        let features = object["features"] as! [[String: Any]]
-        let layers = features.map { ($0["properties"] as! [String: Any])["layer"] as! String }
-        #expect(layers == ["gap", "fence", "gap"])
-        let fenced = features[1]["properties"] as! [String: Any]
-        #expect(abs((fenced["length_km"] as! Double) - 100) <= 0.02)
-        #expect(fenced["stroke"] as? String != nil)
-        let first = ((features[1]["geometry"] as! [String: Any])["coordinates"] as! [[Double]])[0]
+        let features = try #require(object["features"] as? [[String: Any]])
+        let properties = try features.map { try #require($0["properties"] as? [String: Any]) }
+        #expect(properties.map { $0["layer"] as? String } == ["gap", "fence", "gap"])
+        try #require(features.count == 3)
+        #expect(abs((properties[1]["length_km"] as? Double ?? 0) - 100) <= 0.02)
+        #expect(properties[1]["stroke"] as? String != nil)
+        let geometry = try #require(features[1]["geometry"] as? [String: Any])
+        let first = try #require((geometry["coordinates"] as? [[Double]])?.first)
         #expect(first[0] > 60 && first[0] < 64 && first[1] > 25 && first[1] < 30)   // lon, lat
     }
 
