@@ -1,12 +1,16 @@
 import Foundation
 import Geodesy
 
-/// The Point features of a GeoJSON FeatureCollection; the feature `id` and every property
-/// become fields (nested values as JSON text).
+/// The Point features of a GeoJSON FeatureCollection. Every property becomes a field (nested
+/// values as JSON text, booleans `true`/`false`, null empty). The `id` field is `properties.id`
+/// where a feature has one (QGIS, geojson.io and most tools put it there), else the Feature's
+/// top-level `id`; a `feature_id` field keeps the top-level `id` whenever any feature has one.
 public struct GeoJSONRecordSource: RecordSource {
     public let file: String
     public let header: [String]
     private let features: [[String: Any]]
+    /// Some feature has a top-level `id`: the `feature_id` field holds it.
+    private let hasFeatureIDs: Bool
     private var position = 0
     private let rules: RowRules
     private let transformation: Transformation?
@@ -30,6 +34,8 @@ public struct GeoJSONRecordSource: RecordSource {
         }
         self.features = features.map { $0 as? [String: Any] ?? [:] }
         var header = ["id"]
+        hasFeatureIDs = self.features.contains { $0["id"] != nil && !($0["id"] is NSNull) }
+        if hasFeatureIDs { header.append("feature_id") }
         for feature in self.features {
             for key in (feature["properties"] as? [String: Any] ?? [:]).keys.sorted() where !header.contains(key) {
                 header.append(key)
@@ -46,7 +52,13 @@ public struct GeoJSONRecordSource: RecordSource {
         let feature = features[position]
         position += 1
         let properties = feature["properties"] as? [String: Any] ?? [:]
-        let fields = header.map { key in Self.text(key == "id" ? feature["id"] : properties[key]) }
+        let fields = header.map { key in
+            switch key {
+            case "id": Self.text(properties["id"].flatMap { $0 is NSNull ? nil : $0 } ?? feature["id"])
+            case "feature_id" where hasFeatureIDs: Self.text(feature["id"])
+            default: Self.text(properties[key])
+            }
+        }
         return rules.record(row: position, fields: fields) { point(of: feature) }
     }
 
@@ -75,16 +87,22 @@ public struct GeoJSONRecordSource: RecordSource {
         return .success(coordinate)
     }
 
-    /// A JSON number; `true`/`false` arrive as NSNumbers of type "c" and are not coordinates.
+    /// A JSON number; `true`/`false` arrive as Bool-backed NSNumbers and are not coordinates.
     static func number(_ value: Any) -> Double? {
-        guard let number = value as? NSNumber, String(cString: number.objCType) != "c" else { return nil }
+        guard let number = value as? NSNumber, !isBoolean(number) else { return nil }
         return number.doubleValue
+    }
+
+    /// swift-corelibs-foundation decodes `true`/`false` as Bool-backed NSNumbers (type "c").
+    static func isBoolean(_ number: NSNumber) -> Bool {
+        type(of: number as Any) == Bool.self || String(cString: number.objCType) == "c"
     }
 
     static func text(_ value: Any?) -> String {
         switch value {
         case nil, is NSNull: return ""
         case let string as String: return string
+        case let number as NSNumber where isBoolean(number): return number.boolValue ? "true" : "false"
         case let number as NSNumber: return number.stringValue
         case let other?:
             guard JSONSerialization.isValidJSONObject(other),

@@ -77,6 +77,27 @@ import Testing
         #expect((properties["distance_m"] as! Double) > 1_500 && (properties["distance_m"] as! Double) < 2_500)
     }
 
+    /// QGIS and geojson.io put a feature's id in `properties.id`; the top-level `id` is kept as
+    /// `feature_id`; booleans stay `true`/`false`, null is empty, nested values are JSON text.
+    @Test func geoJSONIdsAndPropertiesAreKept() throws {
+        let folder = try CLI.temporaryFolder()
+        let input = folder.appendingPathComponent("export.geojson")
+        try #"""
+            {"type":"FeatureCollection","features":[
+            {"type":"Feature","id":"f-1","properties":{"id":"qgis-1","verified":true,"note":null,"tags":["a","b"]},"geometry":{"type":"Point","coordinates":[61.58661,28.94687]}},
+            {"type":"Feature","properties":{"id":12,"verified":false},"geometry":{"type":"Point","coordinates":[61.44959,29.0148]}},
+            {"type":"Feature","id":3,"properties":{"note":"only a top-level id"},"geometry":{"type":"Point","coordinates":[62.0,26.05]}}]}
+            """#.write(to: input, atomically: true, encoding: .utf8)
+        let result = try CLI.run(["distances", input.path, "--format", "csv", "--columns", "side"]).expecting(0)
+        #expect(result.stdout == """
+            id,feature_id,note,tags,verified,side
+            qgis-1,f-1,,"[""a"",""b""]",true,PK
+            12,,,,false,IR
+            3,3,only a top-level id,,,PK
+
+            """)
+    }
+
     @Test func jsonOutputIsAnArrayOfObjects() throws {
         let result = try CLI.run(["distances", "-", "--format", "json"], stdin: "lat,lon\n26.0794,61.754\n")
         let array = try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as! [[String: Any]]
