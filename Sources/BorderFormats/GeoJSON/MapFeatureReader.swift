@@ -24,7 +24,7 @@ public enum MapFeatureReader {
     static func geometry(_ object: [String: Any]) -> MapGeometry? {
         func position(_ any: Any) -> Coordinate? {
             guard let numbers = any as? [Any], numbers.count >= 2,
-                  let x = (numbers[0] as? NSNumber)?.doubleValue, let y = (numbers[1] as? NSNumber)?.doubleValue else { return nil }
+                  let x = GeoJSONRecordSource.number(numbers[0]), let y = GeoJSONRecordSource.number(numbers[1]) else { return nil }
             return Coordinate(longitude: x, latitude: y)
         }
         func line(_ any: Any) -> [Coordinate]? {
@@ -57,7 +57,7 @@ public enum MapFeatureReader {
         case let text as String: return .string(text)
         case let number as NSNumber:
             // swift-corelibs-foundation decodes true/false as Bool-backed NSNumbers.
-            if type(of: any) == Bool.self || String(cString: number.objCType) == "c" { return .bool(number.boolValue) }
+            if GeoJSONRecordSource.isBoolean(number) { return .bool(number.boolValue) }
             return .number(number.doubleValue)
         default:
             let data = (try? JSONSerialization.data(withJSONObject: any, options: [.sortedKeys])) ?? Data()
