@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Helper of scripts/mutants (standard library only).
 
-  names LIST [ONLY]        the mutants to run ("name<TAB>path" lines); ONLY = comma-separated names.
+  names LIST [ONLY]        the mutants to run ("name<TAB>path<TAB>suites" lines); ONLY = comma-separated names.
                            Fails on a malformed list, a duplicate name or an unknown ONLY name.
   count LIST NAME ROOT     how many times the mutant's original text occurs in ROOT/path
   apply LIST NAME ROOT     replaces the original text in ROOT/path (it must occur exactly once)
@@ -11,8 +11,9 @@
   table RESULTS            the closing table from the results file (tab-separated rows)
 
 List format (scripts/mutants.list): one mutant a line,
-  name | path | original text | replacement text | what it breaks
-fields trimmed, `\\|` for a literal pipe, whole-line `#` comments and blank lines ignored.
+  name | path | original text | replacement text | what it breaks [| suites]
+where the optional last field is a `swift test --filter` pattern naming the suites that should catch
+it (a run with --filter, or of a mutant without suites, runs the whole suite); fields trimmed, `\\|` for a literal pipe, whole-line `#` comments and blank lines ignored.
 """
 import os
 import re
@@ -22,7 +23,7 @@ from xml.etree import ElementTree
 
 SEPARATOR = "; "          # between test names in a results row
 SHOWN = 3                 # test names per row of the table; the rest are counted
-FIELDS = ("name", "path", "original", "replacement", "breaks")
+FIELDS = ("name", "path", "original", "replacement", "breaks", "suites")
 
 
 def fail(message):
@@ -39,8 +40,10 @@ def read_list(list_path):
                 continue
             fields = [f.strip().replace("\\|", "|") for f in re.split(r"(?<!\\)\|", line.rstrip("\n"))]
             where = f"{list_path}:{number}"
+            if len(fields) == len(FIELDS) - 1:
+                fields.append("")
             if len(fields) != len(FIELDS):
-                fail(f"{where}: {len(fields)} fields, want {len(FIELDS)} ({' | '.join(FIELDS)})")
+                fail(f"{where}: {len(fields)} fields, want {len(FIELDS) - 1} or {len(FIELDS)} ({' | '.join(FIELDS)})")
             mutant = dict(zip(FIELDS, fields), line=number)
             if not re.fullmatch(r"[A-Za-z0-9_.-]+", mutant["name"]):
                 fail(f"{where}: name \"{mutant['name']}\" must be letters, digits, . _ -")
@@ -87,7 +90,7 @@ def names(list_path, only=""):
             fail(f"--only: no such mutant in {list_path}: {', '.join(unknown)}")
         mutants = [m for m in mutants if m["name"] in wanted]
     for mutant in mutants:
-        print(f"{mutant['name']}\t{mutant['path']}")
+        print(f"{mutant['name']}\t{mutant['path']}\t{mutant['suites']}")
 
 
 def count(list_path, name, root):

@@ -1,3 +1,4 @@
+import BorderModel
 import Foundation
 
 /// Where input bytes come from: a file, standard input, or bytes in memory (tests, the fuzzer).
@@ -41,9 +42,7 @@ public enum InputOrigin: Sendable {
         case .standardInput: return FileHandle.standardInput.readDataToEndOfFile()
         case .file(let path):
             try Self.checkReadable(path)
-            // Foundation's reader leaks its 4 KB buffer on an empty file (valgrind); skip it.
-            if (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) == 0 { return Data() }
-            do { return try Data(contentsOf: URL(fileURLWithPath: path)) } catch {
+            do { return try fileContents(URL(fileURLWithPath: path)) } catch {
                 throw UnusableInput(file: path, reason: "not readable")
             }
         }

@@ -5,7 +5,7 @@ import Geodesy
 enum GeoJSONFile {
     static func document(at url: URL) throws -> JSONValue {
         let data: Data
-        do { data = try Data(contentsOf: url) } catch {
+        do { data = try fileContents(url) } catch {
             throw ModelError(file: url.path, "cannot read: \(error.localizedDescription)")
         }
         do { return try JSONValue.parse(data) } catch {

@@ -1,3 +1,4 @@
+import BorderModel
 import Foundation
 import Geodesy
 
@@ -6,7 +7,7 @@ import Geodesy
 public enum MapFeatureReader {
     public static func read(_ url: URL) throws -> [MapFeature] {
         let data: Data
-        do { data = try Data(contentsOf: url) } catch { throw UnusableInput(file: url.path, reason: "cannot read") }
+        do { data = try fileContents(url) } catch { throw UnusableInput(file: url.path, reason: "cannot read") }
         guard let object = try? JSONSerialization.jsonObject(with: data) as? [String: Any],
               let features = object["features"] as? [[String: Any]] else {
             throw UnusableInput(file: url.path, reason: "not a GeoJSON FeatureCollection")

@@ -31,7 +31,7 @@ public struct ClaimChecker {
     }
 
     public static func loadClaims(_ url: URL) throws -> [[String: Any]] {
-        guard let data = try? Data(contentsOf: url), let claims = try? JSONSerialization.jsonObject(with: data) as? [[String: Any]] else {
+        guard let data = try? fileContents(url), let claims = try? JSONSerialization.jsonObject(with: data) as? [[String: Any]] else {
             throw UnusableInput(file: url.path, reason: "not a JSON array of claims")
         }
         return claims
