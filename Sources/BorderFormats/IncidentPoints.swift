@@ -11,6 +11,7 @@ public enum IncidentPoints {
         let id = column(["id", "event_id_cnty"]), date = column(["date", "event_date"]), place = column(["place", "location", "name"])
         var points: [IncidentPoint] = []
         while let record = try source.next() {
+            guard record.filteredOut == nil else { continue }     // a filter or an older ACLED version
             func field(_ index: Int?) -> String { index.map { $0 < record.fields.count ? record.fields[$0] : "" } ?? "" }
             switch record.position {
             case .success(let coordinate):

@@ -92,11 +92,8 @@ struct CoverageCommand: ParsableCommand {
         }
     }
 
+    /// Read as `border distances` reads (format detected: ACLED's older versions are filtered).
     private func openIncidents(atlas: Atlas) throws -> any RecordSource {
-        let path = incidents ?? atlas.incidentsFile.path
-        if path.lowercased().hasSuffix(".geojson") || path.lowercased().hasSuffix(".json") {
-            return try GeoJSONRecordSource(path: path)
-        }
-        return try CSVRecordSource(path: path)
+        try RecordSources.open(InputOrigin(path: incidents ?? atlas.incidentsFile.path))
     }
 }

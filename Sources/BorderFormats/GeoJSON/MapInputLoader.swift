@@ -13,6 +13,10 @@ public enum MapInputLoader {
         var summary = RunSummary()
         while let record = try source.next() {
             summary.read += 1
+            if record.filteredOut != nil {               // left out on purpose (a filter, an older ACLED version)
+                summary.filtered += 1
+                continue
+            }
             switch record.position {
             case .success(let point):
                 incidents.append(MeasuredIncident(header: source.header, record: record, point: point, result: try analyzer.analyze(point)))
