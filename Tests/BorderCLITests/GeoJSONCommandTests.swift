@@ -126,6 +126,7 @@ import Testing
         let listed = try #require(try JSONSerialization.jsonObject(with: Data(coverage.stdout.utf8)) as? [String: Any])["incidents_near_gaps"] as? [[String: Any]]
         #expect(listed?.filter { $0["id"] as? String == "PAK62110" }.count == 1, "\(listed ?? [])")
         #expect(listed?.count == 4)
+        #expect(coverage.stderr.isEmpty, "\(coverage.stderr)")                   // the older version is no rejection either
     }
 
     @Test func distancesGeoJSONAndSequenceAreReadByGDAL() throws {
