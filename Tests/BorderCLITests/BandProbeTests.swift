@@ -14,25 +14,17 @@ import Testing
     /// geodesic midpoint is within 1 mm of the lon/lat one the program measures.
     static let statedErrorSlackMetres = 0.06
 
-    static let report = Shared<ProbeReport?> {
-        guard try CLI.tool("/usr/bin/env", ["python3", "-c", "import geographiclib"]).status == 0 else { return nil }
+    static let report = Shared<ProbeReport> {
         let file = try CLI.temporaryFolder().appendingPathComponent("bands.geojson")
         _ = try CLI.run(["geojson", "--precision", "9", "-o", file.path]).expecting(0)
-        let script = CLI.repository.appendingPathComponent("scripts/reference/band_probes.py").path
-        let result = try CLI.tool("/usr/bin/env", ["python3", script, file.path]).expecting(0)
+        let json = try CLI.referenceScript("band_probes.py", [file.path])
         let decoder = JSONDecoder()
         decoder.keyDecodingStrategy = .convertFromSnakeCase
-        return try decoder.decode(ProbeReport.self, from: Data(result.stdout.utf8))
+        return try decoder.decode(ProbeReport.self, from: Data(json.utf8))
     }
 
     /// The probes, or nil (a visible skip, a failure in CI) without python3 + geographiclib.
-    static func probes() throws -> ProbeReport? {
-        guard let report = try report.get() else {
-            CLI.toolMissing("python3 with geographiclib not found; scripts/test installs it")
-            return nil
-        }
-        return report
-    }
+    static func probes() throws -> ProbeReport? { try CLI.whereReferenceRuns { try report.get() } }
 
     @Test func everyBandIsProbedAtBothOfItsDistances() throws {
         guard let report = try Self.probes() else { return }

@@ -103,6 +103,29 @@ enum CLI {
                       stderr: String(decoding: errData, as: UTF8.self))
     }
 
+    /// A reference script can't run here: python3 has no geographiclib.
+    struct ReferenceUnavailable: Error, CustomStringConvertible {
+        var description = "python3 has no geographiclib (pip install geographiclib); scripts/test installs it"
+    }
+
+    /// Runs `scripts/reference/NAME` (standard library + geographiclib, nothing from the program) and
+    /// returns its standard output; throws `ReferenceUnavailable` where geographiclib is missing.
+    static func referenceScript(_ name: String, _ arguments: [String], timeLimitSeconds: Double = defaultTimeLimitSeconds) throws -> String {
+        let script = repository.appendingPathComponent("scripts/reference/\(name)").path
+        let result = try tool("/usr/bin/env", ["python3", script] + arguments, timeLimitSeconds: timeLimitSeconds)
+        if result.status != 0, result.stderr.contains("No module named 'geographiclib'") { throw ReferenceUnavailable() }
+        guard result.status == 0 else { throw CommandFailed(description: "\(name) \(arguments): \(result.stderr)") }
+        return result.stdout
+    }
+
+    /// Records a skip (or, in CI, a failure) when a reference script cannot run here; rethrows anything else.
+    static func whereReferenceRuns<T>(_ make: () throws -> T) throws -> T? {
+        do { return try make() } catch let error as ReferenceUnavailable {
+            toolMissing(error.description)
+            return nil
+        }
+    }
+
     /// A fresh temporary folder.
     static func temporaryFolder() throws -> URL {
         let url = FileManager.default.temporaryDirectory.appendingPathComponent("border-cli-\(UUID().uuidString)")

@@ -52,19 +52,10 @@ struct ReportExpectation: Decodable, Sendable {
 }
 
 enum ReportReference {
-    static let script = CLI.repository.appendingPathComponent("scripts/reference/report_reference.py").path
     static let generalisation = CLI.repository.appendingPathComponent("Tests/BorderCLITests/Inputs/report/generalisation.csv").path
 
-    struct Unavailable: Error, CustomStringConvertible { var description: String }
-
-    /// Runs the script; a Python without geographiclib is a missing tool (CI installs it).
     static func python(_ arguments: [String]) throws -> String {
-        let result = try CLI.tool("/usr/bin/env", ["python3", script] + arguments, timeLimitSeconds: 240)
-        if result.status != 0, result.stderr.contains("No module named 'geographiclib'") {
-            throw Unavailable(description: "python3 has no geographiclib (pip install geographiclib); scripts/test installs it")
-        }
-        guard result.status == 0 else { throw CommandFailed(description: "report_reference.py \(arguments): \(result.stderr)") }
-        return result.stdout
+        try CLI.referenceScript("report_reference.py", arguments, timeLimitSeconds: 240)
     }
 
     static func expectation(data: URL, claims: URL, bands: String = "10,25,50") throws -> ReportExpectation {
@@ -90,13 +81,7 @@ enum ReportReference {
         return Probes(folder: folder, markdown: markdown, expected: try expectation(data: folder, claims: claims))
     }
 
-    /// Records a skip (or, in CI, a failure) when the reference cannot run here; rethrows anything else.
-    static func available<T>(_ make: () throws -> T) throws -> T? {
-        do { return try make() } catch let error as Unavailable {
-            CLI.toolMissing(error.description)
-            return nil
-        }
-    }
+    static func available<T>(_ make: () throws -> T) throws -> T? { try CLI.whereReferenceRuns(make) }
 }
 
 /// Rows of the Markdown table whose header row starts with `first`.
