@@ -46,7 +46,7 @@ public final class Output {
             let url = URL(fileURLWithPath: final)
             let temporary = url.deletingLastPathComponent().appendingPathComponent(".\(url.lastPathComponent).\(getpid()).partial").path
             let slot = border_register_partial_file(temporary)
-            descriptor = open(temporary, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+            descriptor = open(temporary, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o666)   // less the umask, as any new file
             guard descriptor >= 0 else {
                 let reason = Self.message(errno)
                 border_unregister_partial_file(slot)

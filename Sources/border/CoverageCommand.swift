@@ -38,7 +38,7 @@ struct CoverageCommand: ParsableCommand {
     @Option(name: .shortAndLong, help: "Output format: table (default), json, csv (one row per gap) or geojson.")
     var format: OutputFormat = .table
 
-    @Option(name: .shortAndLong, help: ArgumentHelp("Write to FILE atomically instead of stdout.", valueName: "FILE"))
+    @Option(name: .shortAndLong, help: ArgumentHelp("Write to FILE instead of stdout: atomically for a regular file (a link is followed; a FIFO or device is written directly).", valueName: "FILE"))
     var output: String?
 
     @OptionGroup var data: DataOptions

@@ -23,7 +23,7 @@ struct DistancesCommand: ParsableCommand {
     @Option(name: .shortAndLong, help: "Output format: table (default on a terminal), csv, json, geojson or geojsonseq (RFC 8142).")
     var format: OutputFormat?
 
-    @Option(name: .shortAndLong, help: ArgumentHelp("Write to FILE atomically instead of stdout.", valueName: "FILE"))
+    @Option(name: .shortAndLong, help: ArgumentHelp("Write to FILE instead of stdout: atomically for a regular file (a link is followed; a FIFO or device is written directly).", valueName: "FILE"))
     var output: String?
 
     @Option(help: ArgumentHelp("Computed columns to write, comma-separated (default: all); the nearest place is not looked up when none of its columns is chosen. Not for the table.", valueName: "NAMES"))

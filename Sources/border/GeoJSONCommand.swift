@@ -32,7 +32,7 @@ struct GeoJSONCommand: ParsableCommand {
     @Option(name: .shortAndLong, help: "geojson (one FeatureCollection) or geojsonseq (RFC 8142 text sequence).")
     var format: MapFormat = .geojson
 
-    @Option(name: .shortAndLong, help: ArgumentHelp("Write to FILE atomically instead of stdout.", valueName: "FILE"))
+    @Option(name: .shortAndLong, help: ArgumentHelp("Write to FILE instead of stdout: atomically for a regular file (a link is followed; a FIFO or device is written directly).", valueName: "FILE"))
     var output: String?
 
     @Option(help: "Decimals of coordinates (6 ≈ 0.1 m).")

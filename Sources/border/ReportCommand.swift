@@ -14,7 +14,7 @@ struct ReportCommand: ParsableCommand {
     @Option(name: .shortAndLong, help: "md or html.")
     var format: Format = .md
 
-    @Option(name: .shortAndLong, help: ArgumentHelp("Write to FILE atomically instead of stdout.", valueName: "FILE"))
+    @Option(name: .shortAndLong, help: ArgumentHelp("Write to FILE instead of stdout: atomically for a regular file (a link is followed; a FIFO or device is written directly).", valueName: "FILE"))
     var output: String?
 
     @Option(help: ArgumentHelp("Distance bands from the border, km.", valueName: "KM,KM,..."))
