@@ -94,9 +94,7 @@ public struct GeoJSONRecordSource: RecordSource {
     }
 
     /// swift-corelibs-foundation decodes `true`/`false` as Bool-backed NSNumbers (type "c").
-    static func isBoolean(_ number: NSNumber) -> Bool {
-        type(of: number as Any) == Bool.self || String(cString: number.objCType) == "c"
-    }
+    static func isBoolean(_ number: NSNumber) -> Bool { String(cString: number.objCType) == "c" }
 
     static func text(_ value: Any?) -> String {
         switch value {
