@@ -3,6 +3,10 @@
 
 Usage: python3 scripts/bench.py [--sizes 10000,100000,1000000] [--runs 3]
                                 [--peers shapely_utm,shapely_utm+geod] [--venv /tmp/benchvenv]
+                                [--baseline /tmp/border-before]
+
+`--baseline BIN` runs an earlier build's `border` beside this one, interleaved, for a before/after
+comparison of a refactor (compare the user CPU column: wall time depends more on the machine's load).
 
 For every size: seeded points from ../shared/bench/gen_points.py (the first 10,000 rows of every
 size are the public accuracy sample), each tool run as a whole process under /usr/bin/time -v
@@ -45,9 +49,10 @@ def timed(cmd, cwd=ROOT):
     wall = time.perf_counter() - started
     text = open(log).read()
     rss = re.search(r"Maximum resident set size \(kbytes\): (\d+)", text)
+    user = re.search(r"User time \(seconds\): ([0-9.]+)", text)
     if done.returncode != 0:
         sys.exit(f"failed ({done.returncode}): {' '.join(cmd)}\n{done.stderr[-2000:]}")
-    return wall, int(rss.group(1)) / 1024 if rss else float("nan")
+    return wall, int(rss.group(1)) / 1024 if rss else float("nan"), float(user.group(1)) if user else float("nan")
 
 
 def errors(oracle, result_csv):
@@ -93,6 +98,7 @@ def main():
     parser.add_argument("--peers", default="shapely_utm,shapely_utm+geod")
     parser.add_argument("--venv", default="/tmp/benchvenv")
     parser.add_argument("--data", default="/tmp/border-bench")
+    parser.add_argument("--baseline", help="an earlier build of border to run beside this one")
     args = parser.parse_args()
     os.makedirs(args.data, exist_ok=True)
     python = os.path.join(args.venv, "bin", "python")
@@ -112,23 +118,25 @@ def main():
             subprocess.run([python if os.path.exists(python) else sys.executable,
                             os.path.join(BENCH, "gen_points.py"), str(size), points], check=True)
         out_of = lambda name: os.path.join(args.data, f"out_{abs(hash(name))}_{size}.csv")
-        tools = [(name, [BORDER_BIN, "distances", points, "--format", "csv"] + extra + ["-o"], ROOT)
-                 for name, extra in BORDER_VARIANTS]
+        builds = [("border", BORDER_BIN)] + ([("baseline", os.path.abspath(args.baseline))] if args.baseline else [])
+        tools = [(name.replace("border", label, 1), [binary, "distances", points, "--format", "csv"] + extra + ["-o"], ROOT)
+                 for name, extra in BORDER_VARIANTS for label, binary in builds]
         tools += [(PEERS[p][1], [python] + PEERS[p][0] + ["--border", BORDER, "--points", points, "--out"], BENCH)
                   for p in peers]
         # Runs are interleaved (tool A, B, C, then A, B, C again) so a noisy spell hits every tool alike.
         timings = {name: [] for name, _, _ in tools}
         for run in range(args.runs):
             for name, command, cwd in tools:
-                if run > 0 and size >= 1_000_000 and not name.startswith("border"):
+                if run > 0 and size >= 1_000_000 and not name.startswith(("border", "baseline")):
                     continue                              # a 1M peer run takes 20 s or more: once
                 timings[name].append(timed(command + [out_of(name)], cwd))
         for name, _, _ in tools:
             wall = statistics.median(r[0] for r in timings[name])
             rss = max(r[1] for r in timings[name])
+            user = statistics.median(r[2] for r in timings[name])
             worst, p99, missing = errors(oracle, out_of(name))
-            rows.append((name, size, wall, size / wall, rss, worst, p99, missing))
-            print(f"{name:60s} {size:>9,} {wall:8.2f} s {size / wall:>10,.0f}/s {rss:7.1f} MB "
+            rows.append((name, size, wall, size / wall, rss, worst, p99, missing, user))
+            print(f"{name:60s} {size:>9,} {wall:8.2f} s {user:8.2f} s user {size / wall:>10,.0f}/s {rss:7.1f} MB "
                   f"max {worst:.3g} m p99 {p99:.3g} m", file=sys.stderr)
 
     fence = os.path.join(args.data, "fence-10000.csv")
@@ -137,10 +145,10 @@ def main():
                                         os.path.join(args.data, "coverage.json")])[0] for _ in range(3))
     latency = first_row_latency()
 
-    print("| tool | N | wall s | points/s | peak RSS MB | max err m | p99 err m |")
-    print("|---|---:|---:|---:|---:|---:|---:|")
-    for name, size, wall, rate, rss, worst, p99, missing in rows:
-        print(f"| {name} | {size:,} | {wall:.2f} | {rate:,.0f} | {rss:.0f} | {worst:.2g} | {p99:.2g} |"
+    print("| tool | N | wall s | user CPU s | points/s | peak RSS MB | max err m | p99 err m |")
+    print("|---|---:|---:|---:|---:|---:|---:|---:|")
+    for name, size, wall, rate, rss, worst, p99, missing, user in rows:
+        print(f"| {name} | {size:,} | {wall:.2f} | {user:.2f} | {rate:,.0f} | {rss:.0f} | {worst:.2g} | {p99:.2g} |"
               + (f" ({missing} missing)" if missing else ""))
     print()
     print(f"- first output row, bundled incidents: {latency * 1000:.0f} ms (median of 5)")

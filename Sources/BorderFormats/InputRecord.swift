@@ -1,16 +1,32 @@
 import Foundation
 import Geodesy
 
-/// One input row: its fields as read (passed through to the output) and the position found in
-/// them, or why no position could be found.
+/// One input row: its fields as read (passed through to the output) and what becomes of it.
 public struct InputRecord: Sendable {
     /// Row number as a spreadsheet shows it (the header is row 1) or the feature number (from 1).
     public var row: Int
     public var fields: [String]
-    public var position: Result<Coordinate, Rejection>
-    /// Set when a filter (`--max-geo-precision`, `--from`/`--to`, ACLED dedup) left the row out on
-    /// purpose: it is counted as filtered, neither measured nor rejected.
-    public var filteredOut: String? = nil
+    public var outcome: RowOutcome
+
+    public init(row: Int, fields: [String], outcome: RowOutcome) {
+        self.row = row
+        self.fields = fields
+        self.outcome = outcome
+    }
+
+    /// The position, when the row is to be measured.
+    public var position: Coordinate? { if case .located(let point) = outcome { point } else { nil } }
+}
+
+/// What becomes of a row: every row is exactly one of these, counted once in the `RunSummary`.
+public enum RowOutcome: Sendable, Equatable {
+    /// A position was found: the row is measured.
+    case located(Coordinate)
+    /// No usable position (or an invalid field): reported, and written to `--rejects`.
+    case rejected(Rejection)
+    /// Left out on purpose by a filter (`--max-geo-precision`, `--from`/`--to`, an older ACLED
+    /// version): counted as filtered, neither measured nor rejected.
+    case filtered(reason: String)
 }
 
 /// Why a row was not measured, naming the file, row, column and value.

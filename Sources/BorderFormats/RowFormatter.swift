@@ -1,4 +1,5 @@
 import BorderAnalysis
+import Geodesy
 
 /// Formats measured rows as bytes with no shared state, so worker threads can format their own
 /// blocks. The output is `prologue`, the rows joined by `separator`, then `epilogue`.
@@ -41,10 +42,15 @@ public struct RowFormatter: Sendable {
         }
     }
 
-    /// Appends one row; returns false when the format has no representation for it
-    /// (a GeoJSON feature needs a point).
-    @discardableResult
-    public func append(_ record: InputRecord, _ result: BorderDistance, to bytes: inout [UInt8]) -> Bool {
+    /// Appends one measured row (`point` is its position) to a block of rows.
+    public func append(_ record: InputRecord, at point: Coordinate, _ result: BorderDistance, to rows: inout FormattedRows) {
+        if rows.count > 0 { rows.bytes.append(contentsOf: separator.utf8) }
+        append(record, at: point, result, to: &rows.bytes)
+        rows.count += 1
+    }
+
+    /// Appends one measured row (`point` is its position).
+    public func append(_ record: InputRecord, at point: Coordinate, _ result: BorderDistance, to bytes: inout [UInt8]) {
         switch format {
         case .csv, .table:
             for (n, index) in kept.enumerated() {
@@ -58,7 +64,6 @@ public struct RowFormatter: Sendable {
             appendMembers(record, result, to: &bytes)
             bytes.append(0x7D)
         case .geojson, .geojsonseq:
-            guard case .success(let point) = record.position else { return false }
             if format == .geojsonseq { bytes.append(0x1E) }
             bytes.append(contentsOf: #"{"type":"Feature","geometry":{"type":"Point","coordinates":["#.utf8)
             bytes.appendFixed(point.longitude, decimals: precision)
@@ -69,7 +74,6 @@ public struct RowFormatter: Sendable {
             bytes.append(contentsOf: "}}".utf8)
             if format == .geojsonseq { bytes.append(0x0A) }
         }
-        return true
     }
 
     /// Input fields as strings, then the computed values typed.
@@ -115,4 +119,38 @@ public struct RowFormatter: Sendable {
         bytes.appendCSVField(field)
         return String(decoding: bytes, as: UTF8.self)
     }
+}
+
+/// Formatted rows of one block, joined by the format's separator: the row loop's batch for
+/// every output format but the table.
+public struct FormattedRows: RowBatch, Sendable {
+    public var bytes: [UInt8] = []
+    public var count = 0
+    public init() {}
+}
+
+/// Writes blocks of formatted rows in order: the prologue, the blocks joined by the separator,
+/// the epilogue.
+public final class FormattedStream {
+    private let output: Output
+    private let formatter: RowFormatter
+    private var count = 0
+
+    public init(output: Output, formatter: RowFormatter) {
+        self.output = output
+        self.formatter = formatter
+        output.write(formatter.prologue)
+    }
+
+    /// Returns false once the output has failed: stop measuring.
+    public func write(_ rows: FormattedRows) -> Bool {
+        if rows.count > 0 {
+            if count > 0 { output.write(formatter.separator) }
+            output.write(bytes: rows.bytes)
+            count += rows.count
+        }
+        return !output.hasFailed
+    }
+
+    public func finish() { output.write(formatter.epilogue(isEmpty: count == 0)) }
 }

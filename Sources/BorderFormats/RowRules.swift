@@ -2,7 +2,7 @@ import Foundation
 import Geodesy
 
 /// What every tabular reader does with a row once its fields are known: reject invalid bytes,
-/// apply the filters, then find the position. Rows left out by a filter carry `filteredOut`.
+/// apply the filters, then find the position: the row's one `RowOutcome`.
 struct RowRules {
     enum DateField {
         case text(Int)                                   // event_date, date
@@ -49,12 +49,11 @@ struct RowRules {
     func record(row: Int, fields: [String], invalidByte: (column: Int, byte: UInt8)? = nil, superseded: String? = nil,
                 position: () -> Result<Coordinate, Rejection>) -> InputRecord {
         func rejected(_ column: Int, _ reason: String) -> InputRecord {
-            InputRecord(row: row, fields: fields, position: .failure(Rejection(
+            InputRecord(row: row, fields: fields, outcome: .rejected(Rejection(
                 file: file, row: row, column: name(column), value: column < fields.count ? fields[column] : "", reason: reason)))
         }
         func filtered(_ reason: String) -> InputRecord {
-            InputRecord(row: row, fields: fields, position: .failure(Rejection(file: file, row: row, column: "", value: "", reason: reason)),
-                        filteredOut: reason)
+            InputRecord(row: row, fields: fields, outcome: .filtered(reason: reason))
         }
         if let (column, byte) = invalidByte {
             return rejected(column, "invalid UTF-8 (byte 0x\(String(byte, radix: 16, uppercase: true)), shown as \u{FFFD}); save the file as UTF-8")
@@ -80,6 +79,9 @@ struct RowRules {
             guard let parsed else { return rejected(column, "not a date") }
             if let reason = filters.excludes(parsed) { return filtered(reason) }
         }
-        return InputRecord(row: row, fields: fields, position: position())
+        switch position() {
+        case .success(let point): return InputRecord(row: row, fields: fields, outcome: .located(point))
+        case .failure(let rejection): return InputRecord(row: row, fields: fields, outcome: .rejected(rejection))
+        }
     }
 }

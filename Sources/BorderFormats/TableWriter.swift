@@ -2,7 +2,7 @@ import BorderAnalysis
 import Foundation
 
 /// A readable, aligned table for a terminal. Column widths come from the first rows; the rest stream.
-final class TableWriter: DistanceWriter {
+public final class TableWriter {
     private let output: Output
     private var header: [String] = []
     private var pending: [[String]] = []
@@ -10,16 +10,14 @@ final class TableWriter: DistanceWriter {
     private var titles: [String] = []
     static let bufferedRows = 200
 
-    init(output: Output) { self.output = output }
-
-    var outputFailed: Bool { output.hasFailed }
+    public init(output: Output) { self.output = output }
 
     /// Input columns worth showing, when present.
     private static let contextColumns = ["id", "date", "event_date", "place", "name", "location"]
     private var shown: [Int] = []
     private var reported: Int? = nil
 
-    func begin(header: [String]) {
+    public func begin(header: [String]) {
         self.header = header
         let lowered = header.map { $0.lowercased() }
         shown = Self.contextColumns.compactMap { lowered.firstIndex(of: $0) }
@@ -29,7 +27,7 @@ final class TableWriter: DistanceWriter {
             + ["km to border", "chainage km", "side", "nearest place"] + (reported == nil ? [] : ["reported km"])
     }
 
-    func write(_ record: InputRecord, _ result: BorderDistance) {
+    public func write(_ record: InputRecord, _ result: BorderDistance) {
         func field(_ index: Int) -> String { index < record.fields.count ? record.fields[index] : "" }
         let context = shown.isEmpty ? [String(record.row)] : shown.map { String(field($0).prefix(40)) }
         let row = context + [FixedPoint.format(result.distanceMetres / 1000, decimals: 2),
@@ -44,7 +42,7 @@ final class TableWriter: DistanceWriter {
         }
     }
 
-    func finish() {
+    public func finish() {
         flushPending()
     }
 

@@ -14,7 +14,7 @@ func fuzzRecordSources(selector: UInt8, _ bytes: [UInt8]) {
     do {
         var source = try RecordSources.open(.bytes(bytes, name: "fuzz"), options: options)
         while let record = try source.next() {
-            if case .success(let point) = record.position, !point.isValid { fatalError("invalid point accepted: \(point)") }
+            if let point = record.position, !point.isValid { fatalError("invalid point accepted: \(point)") }
             precondition(record.row >= 1)
         }
     } catch is UnusableInput {

@@ -32,7 +32,7 @@ struct CoverageCommand: ParsableCommand {
     @Option(help: ArgumentHelp("List incidents within this many km of a gap.", valueName: "KM"))
     var near: Double = 10
 
-    @Option(help: ArgumentHelp("Incidents to check against the gaps (CSV or GeoJSON, as for `border distances`). Default: the bundled incidents.", valueName: "FILE"))
+    @Option(help: ArgumentHelp("Incidents to check against the gaps (any input of `border distances`, read with the same options; '-' for standard input). Default: the bundled incidents.", valueName: "FILE"))
     var incidents: String?
 
     @Option(name: .shortAndLong, help: "Output format: table (default), json, csv (one row per gap) or geojson.")
@@ -40,6 +40,8 @@ struct CoverageCommand: ParsableCommand {
 
     @Option(name: .shortAndLong, help: ArgumentHelp("Write to FILE instead of stdout: atomically for a regular file (a link is followed; a FIFO or device is written directly).", valueName: "FILE"))
     var output: String?
+
+    @OptionGroup var reading: ReadingOptionGroup
 
     @OptionGroup var data: DataOptions
 
@@ -81,19 +83,18 @@ struct CoverageCommand: ParsableCommand {
             } catch let error as ModelError {
                 throw UnusableInput(file: error.file, reason: error.message)
             }
-            var source = try openIncidents(atlas: atlas)
-            let points = try IncidentPoints.read(&source) { complain($0.description) }
+            let rows = try reading.open(incidents, atlas: atlas)
+            let labels = IncidentPoints(header: rows.header)
+            let (points, summary) = try reading.collect(rows) {
+                { (record, coordinate, batch: inout [IncidentPoint]) in batch.append(labels.point(record, at: coordinate)) }
+            }
             let output = try output.map { try Output(path: $0) } ?? Output()
             let report = try CoverageAnalyzer(atlas: atlas).report(
                 fence: fenceData, filter: try filter(), tolerance: tolerance * 1000, sectors: sectors,
                 incidents: points, near: near * 1000)
             CoverageWriter.write(report, format: format, to: output, border: atlas.border.line)
             try output.commit()
+            try reading.finish(summary)
         }
-    }
-
-    /// Read as `border distances` reads (format detected: ACLED's older versions are filtered).
-    private func openIncidents(atlas: Atlas) throws -> any RecordSource {
-        try RecordSources.open(InputOrigin(path: incidents ?? atlas.incidentsFile.path))
     }
 }

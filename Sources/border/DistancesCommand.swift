@@ -32,9 +32,6 @@ struct DistancesCommand: ParsableCommand {
     @Option(help: "Decimals of coordinates in GeoJSON output.")
     var precision: Int = 6
 
-    @Option(help: "Worker threads for CSV input (default: one per core).")
-    var threads: Int = ProcessInfo.processInfo.activeProcessorCount
-
     @OptionGroup var data: DataOptions
 
     /// The computed columns `--columns` chose; checked in `validate()`.
@@ -48,50 +45,49 @@ struct DistancesCommand: ParsableCommand {
 
     func run() throws {
         Output.installSignalHandlers()
-        border_limit_malloc_arenas(Int32(max(1, threads)))
         try reportingUnusableInput {
             let atlas = try data.loadAtlas()
+            let rows = try input.reading.open(input.file, atlas: atlas)
             let output = try output.map { try Output(path: $0) } ?? Output()
             let format = self.format ?? (output.isTerminal || self.output == nil && input.isBundled ? .table : .csv)
-            let summary = try measureInParallel(atlas: atlas, format: format, output: output)
-                ?? measureInOrder(atlas: atlas, format: format, output: output)
+            let summary = format == .table ? try table(rows, atlas: atlas, output: output)
+                : try formatted(rows, atlas: atlas, format: format, output: output)
             try output.commit()
-            complain(summary.line)
-            if summary.rejected > 0 && !input.allowRejects { throw ExitCode(ExitStatus.rowsRejected) }
+            try input.reading.finish(summary)
         }
     }
 
-    /// A plain CSV file (degrees, DMS, --crs or WKT) to anything but the table: blocks of rows
-    /// measured on worker threads. Nil for every other input, which `measureInOrder` reads.
-    private func measureInParallel(atlas: Atlas, format: OutputFormat, output: Output) throws -> RunSummary? {
-        let path = input.file ?? atlas.incidentsFile.path
-        guard format != .table, path != "-" else { return nil }
-        let reader = try CSVBlockReader(path: path)
-        guard let rows = try ParallelDistances.Rows(reader: reader, options: input.readingOptions) else { return nil }
-        let rejects = try input.openRejects(header: rows.header)
-        let size = (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? 0
-        let summary = try ParallelDistances(workers: threads).run(
-            reader, rows: rows, atlas: atlas,
-            formatter: RowFormatter(format: format, header: rows.header, precision: precision, columns: selection),
-            output: output, progress: ProgressLine(expectedBytes: size)) { record, rejection in
-                complain(rejection.description)
-                rejects?.add(record, rejection)
-            }
-        try rejects?.commit()
+    /// CSV, JSON, GeoJSON: each block of rows formatted on the worker that measured it.
+    private func formatted(_ rows: RowInput, atlas: Atlas, format: OutputFormat, output: Output) throws -> RunSummary {
+        let formatter = RowFormatter(format: format, header: rows.header, precision: precision, columns: selection)
+        let stream = FormattedStream(output: output, formatter: formatter)
+        let bytes = input.file.flatMap { try? FileManager.default.attributesOfItem(atPath: $0)[.size] as? Int }
+        let summary = try input.reading.run(rows, progressBytes: bytes ?? 0, measurer: {
+            let analyzer = try DistanceAnalyzer(atlas: atlas, findsNearestPlace: formatter.columns.needsNearestPlace)
+            return { record, point, batch in formatter.append(record, at: point, try analyzer.analyze(point), to: &batch) }
+        }, deliver: stream.write)
+        stream.finish()
         return summary
     }
 
-    /// Everything else (GeoJSON, ACLED, GTD, standard input, the table): one row at a time.
-    private func measureInOrder(atlas: Atlas, format: OutputFormat, output: Output) throws -> RunSummary {
-        var source = try input.openSource(atlas: atlas)
-        let rejects = try input.openRejects(header: source.header)
-        let writer = makeDistanceWriter(format, output: output, precision: precision, columns: selection)
-        let analyzer = try DistanceAnalyzer(atlas: atlas, findsNearestPlace: format == .table || selection.needsNearestPlace)
-        let summary = try DistancePipeline.run(&source, analyzer: analyzer, writer: writer) { record, rejection in
-            complain(rejection.description)
-            rejects?.add(record, rejection)
+    /// The table: rows measured on the workers, laid out on this thread.
+    private func table(_ rows: RowInput, atlas: Atlas, output: Output) throws -> RunSummary {
+        let table = TableWriter(output: output)
+        table.begin(header: rows.header)
+        let summary = try input.reading.run(rows, measurer: {
+            let analyzer = try DistanceAnalyzer(atlas: atlas)
+            return { (record, point, batch: inout [MeasuredRow]) in batch.append(MeasuredRow(record: record, result: try analyzer.analyze(point))) }
+        }) { batch in
+            batch.forEach { table.write($0.record, $0.result) }
+            return !output.hasFailed
         }
-        try rejects?.commit()
+        table.finish()
         return summary
     }
+}
+
+/// A measured row on its way to the table.
+private struct MeasuredRow: Sendable {
+    var record: InputRecord
+    var result: BorderDistance
 }

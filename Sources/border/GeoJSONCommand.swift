@@ -51,18 +51,15 @@ struct GeoJSONCommand: ParsableCommand {
         Output.installSignalHandlers()
         try reportingUnusableInput {
             let atlas = try data.loadAtlas()
-            var source = try input.openSource(atlas: atlas)
-            let (map, summary) = try MapInputLoader.load(atlas: atlas, source: &source, bandKilometres: bands.values) {
-                complain($0.description)
-            }
+            let (incidents, summary) = try input.reading.measuredIncidents(input.file, atlas: atlas)
+            let map = try MapInputLoader.load(atlas: atlas, incidents: incidents, bandKilometres: bands.values)
             let output = try output.map { try Output(path: $0) } ?? Output()
             let writer = FeatureStreamWriter(output: output, kind: format == .geojson ? .collection : .sequence, precision: precision)
             writer.begin()
             MapLayers.features(map).forEach(writer.write)
             writer.finish()
             try output.commit()
-            complain(summary.line)
-            if summary.rejected > 0 && !input.allowRejects { throw ExitCode(ExitStatus.rowsRejected) }
+            try input.reading.finish(summary)
         }
     }
 }

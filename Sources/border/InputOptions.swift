@@ -1,14 +1,24 @@
 import ArgumentParser
 import BorderFormats
 import BorderModel
+import Foundation
 
 extension InputFormat: ExpressibleByArgument {}
 
-/// Options that say what to read and how; shared by every command that reads points.
+/// The input file and how to read it; shared by every command that reads points as its argument.
 struct InputOptions: ParsableArguments {
     @Argument(help: ArgumentHelp("CSV (generic, ACLED, GTD, WKT column) or GeoJSON file of points ('-' for standard input). Default: the bundled incidents.", valueName: "FILE"))
     var file: String?
 
+    @OptionGroup var reading: ReadingOptionGroup
+
+    /// True when reading the bundled incidents.
+    var isBundled: Bool { file == nil }
+}
+
+/// How to read points, what to keep, where rejected rows go; shared by every command that reads
+/// points (`coverage` names its file with `--incidents`).
+struct ReadingOptionGroup: ParsableArguments {
     @Option(help: "Input format; detected from the header (or '{' / .geojson for GeoJSON) when omitted.")
     var inputFormat: InputFormat?
 
@@ -39,14 +49,15 @@ struct InputOptions: ParsableArguments {
     @Flag(help: "Exit with status 0 even when some rows were rejected.")
     var allowRejects = false
 
-    /// True when reading the bundled incidents.
-    var isBundled: Bool { file == nil }
+    @Option(help: "Worker threads that measure the rows (default: one per core).")
+    var threads: Int = ProcessInfo.processInfo.activeProcessorCount
 
     func validate() throws {
         for (name, value) in [("--from", from), ("--to", to)] {
             if let value, EventDate.parse(value) == nil { throw ValidationError("\(name) \(value): not a date (yyyy-mm-dd, yyyy-mm or yyyy)") }
         }
         if let maxGeoPrecision, maxGeoPrecision < 1 { throw ValidationError("--max-geo-precision must be 1 or more") }
+        guard threads >= 1 else { throw ValidationError("--threads must be 1 or more") }
     }
 
     var readingOptions: ReadingOptions {
@@ -55,12 +66,9 @@ struct InputOptions: ParsableArguments {
                                            to: to.flatMap(EventDate.parse)))
     }
 
-    func openSource(atlas: Atlas) throws -> any RecordSource {
-        try RecordSources.open(InputOrigin(path: file ?? atlas.incidentsFile.path), options: readingOptions)
-    }
-
-    /// The `--rejects` file, if asked for; call after the source is open (it needs the header).
-    func openRejects(header: [String]) throws -> RejectsFile? {
-        try rejects.map { try RejectsFile(path: $0, header: header) }
+    /// The input at `path` ('-' for standard input; nil for the bundled incidents), opened the
+    /// fastest way its format allows.
+    func open(_ path: String?, atlas: Atlas) throws -> RowInput {
+        try RowInput.open(InputOrigin(path: path ?? atlas.incidentsFile.path), options: readingOptions)
     }
 }

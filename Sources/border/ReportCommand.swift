@@ -11,6 +11,8 @@ struct ReportCommand: ParsableCommand {
 
     enum Format: String, ExpressibleByArgument, CaseIterable { case md, html }
 
+    @OptionGroup var input: InputOptions
+
     @Option(name: .shortAndLong, help: "md or html.")
     var format: Format = .md
 
@@ -29,8 +31,8 @@ struct ReportCommand: ParsableCommand {
         Output.installSignalHandlers()
         try reportingUnusableInput {
             let atlas = try data.loadAtlas()
-            var source: any RecordSource = try CSVRecordSource(path: atlas.incidentsFile.path)
-            let (map, _) = try MapInputLoader.load(atlas: atlas, source: &source, bandKilometres: bands.values) { complain($0.description) }
+            let (incidents, summary) = try input.reading.measuredIncidents(input.file, atlas: atlas)
+            let map = try MapInputLoader.load(atlas: atlas, incidents: incidents, bandKilometres: bands.values)
             let lengths = try Generalisation.lengths(of: atlas.border.line)
             let claimsURL = claims.map { URL(fileURLWithPath: $0) }
                 ?? atlas.directory.deletingLastPathComponent().appendingPathComponent("seeds/claims.json")
@@ -58,6 +60,7 @@ struct ReportCommand: ParsableCommand {
                 }
             }
             try out.commit()
+            try input.reading.finish(summary)
         }
     }
 }

@@ -115,20 +115,6 @@ import Testing
         #expect(a.status == 0 && a.stdout == b.stdout)
     }
 
-    /// An older version of an ACLED event is filtered, as in `border distances`: not rejected.
-    @Test func supersededACLEDVersionsAreFilteredNotRejected() throws {
-        let export = CLI.repository.appendingPathComponent("Tests/BorderCLITests/Inputs/acled-export.csv").path
-        let result = try CLI.run(["geojson", export, "--bands", "10"]).expecting(0)
-        #expect(result.stderr.contains("5 rows read, 4 measured, 0 rejected, 1 filtered"), "\(result.stderr)")
-        let incidents = try GeoJSONChecks.collection(result.stdout).filter { ($0["properties"] as? [String: Any])?["layer"] as? String == "incident" }
-        #expect(incidents.count == 4)
-        let coverage = try CLI.run(["coverage", "--incidents", export, "--near", "2000", "--format", "json"]).expecting(0)
-        let listed = try #require(try JSONSerialization.jsonObject(with: Data(coverage.stdout.utf8)) as? [String: Any])["incidents_near_gaps"] as? [[String: Any]]
-        #expect(listed?.filter { $0["id"] as? String == "PAK62110" }.count == 1, "\(listed ?? [])")
-        #expect(listed?.count == 4)
-        #expect(coverage.stderr.isEmpty, "\(coverage.stderr)")                   // the older version is no rejection either
-    }
-
     @Test func distancesGeoJSONAndSequenceAreReadByGDAL() throws {
         let folder = try CLI.temporaryFolder()
         for (format, name, driver) in [("geojson", "d.geojson", "GeoJSON"), ("geojsonseq", "d.geojsons", "GeoJSONSeq")] {

@@ -1,8 +1,8 @@
 import Foundation
 import Testing
 
-/// A CSV file is measured on worker threads in blocks (`ParallelDistances`); standard input goes
-/// row by row (`DistancePipeline`). Both must give the same bytes, rejects and counts.
+/// A CSV file reaches the row loop's workers as blocks they parse themselves; standard input as
+/// records read on the calling thread (`RowInput`). Both must give the same bytes, rejects and counts.
 @Suite struct ParallelPathTests {
     /// ~9,000 rows (several 64 KB blocks): quoted fields with commas and line breaks, CRLF rows,
     /// DMS text, bad rows of several kinds and a row with an invalid UTF-8 byte.

@@ -1,0 +1,54 @@
+import ArgumentParser
+import BorderAnalysis
+import BorderFormats
+import BorderModel
+import CSystem
+import Foundation
+
+/// How every command that reads points runs its rows: the one `RowLoop`, each rejected row on
+/// stderr and in `--rejects`, then (once the output is committed) one summary line and the exit
+/// status.
+extension ReadingOptionGroup {
+    func run<Batch: RowBatch & Sendable>(_ input: RowInput, progressBytes: Int? = nil,
+                              measurer: @escaping @Sendable () throws -> RowLoop.Measure<Batch>,
+                              deliver: (Batch) -> Bool) throws -> RunSummary {
+        border_limit_malloc_arenas(Int32(threads))
+        let rejectsFile = try rejects.map { try RejectsFile(path: $0, header: input.header) }
+        let summary = try RowLoop(workers: threads).run(
+            input, progress: progressBytes.flatMap(ProgressLine.init(expectedBytes:)), measurer: measurer, deliver: deliver
+        ) { record, rejection in
+            complain(rejection.description)
+            rejectsFile?.add(record, rejection)
+        }
+        try rejectsFile?.commit()
+        return summary
+    }
+
+    /// Every located row collected in input order (the map, the report, coverage's incidents).
+    func collect<Row: Sendable>(_ input: RowInput, measurer: @escaping @Sendable () throws -> RowLoop.Measure<[Row]>) throws -> ([Row], RunSummary) {
+        var rows: [Row] = []
+        let summary = try run(input, measurer: measurer) { batch in
+            rows += batch
+            return true
+        }
+        return (rows, summary)
+    }
+
+    /// Every located row of `path` measured, for the map and the report.
+    func measuredIncidents(_ path: String?, atlas: Atlas) throws -> ([MeasuredIncident], RunSummary) {
+        let rows = try open(path, atlas: atlas)
+        let header = rows.header
+        return try collect(rows) {
+            let analyzer = try DistanceAnalyzer(atlas: atlas)
+            return { (record, point, batch: inout [MeasuredIncident]) in
+                batch.append(MeasuredIncident(header: header, record: record, point: point, result: try analyzer.analyze(point)))
+            }
+        }
+    }
+
+    /// The summary line, then status 2 when rows were rejected (unless `--allow-rejects`).
+    func finish(_ summary: RunSummary) throws {
+        complain(summary.line)
+        if summary.rejected > 0 && !allowRejects { throw ExitCode(ExitStatus.rowsRejected) }
+    }
+}
