@@ -47,25 +47,6 @@ extension Array where Element == UInt8 {
             append(0x22)
         }
     }
-
-    /// Appends a JSON string literal.
-    mutating func appendJSONString(_ text: String) {
-        append(0x22)
-        for byte in text.utf8 {
-            switch byte {
-            case 0x22: append(contentsOf: [0x5C, 0x22])
-            case 0x5C: append(contentsOf: [0x5C, 0x5C])
-            case 0x0A: append(contentsOf: [0x5C, 0x6E])
-            case 0x0D: append(contentsOf: [0x5C, 0x72])
-            case 0x09: append(contentsOf: [0x5C, 0x74])
-            case ..<0x20:
-                let hex: [UInt8] = Array("0123456789abcdef".utf8)
-                append(contentsOf: [0x5C, 0x75, 0x30, 0x30, hex[Int(byte >> 4)], hex[Int(byte & 15)]])
-            default: append(byte)
-            }
-        }
-        append(0x22)
-    }
 }
 
 /// Plain decimal text for labels: "10", "2.5".

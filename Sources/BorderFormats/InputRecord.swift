@@ -1,3 +1,4 @@
+import BorderModel
 import Foundation
 import Geodesy
 
@@ -7,11 +8,16 @@ public struct InputRecord: Sendable {
     public var row: Int
     public var fields: [String]
     public var outcome: RowOutcome
+    /// The JSON form of each field, for inputs that have one (GeoJSON): JSON and GeoJSON output
+    /// write these, so numbers keep their text and arrays and objects stay JSON; nil where the
+    /// feature has no such property (absent, not null). Nil for tabular inputs.
+    public var values: [JSONValue?]?
 
-    public init(row: Int, fields: [String], outcome: RowOutcome) {
+    public init(row: Int, fields: [String], outcome: RowOutcome, values: [JSONValue?]? = nil) {
         self.row = row
         self.fields = fields
         self.outcome = outcome
+        self.values = values
     }
 
     /// The position, when the row is to be measured.

@@ -1,4 +1,5 @@
 import BorderAnalysis
+import BorderModel
 import Geodesy
 
 /// Formats measured rows as bytes with no shared state, so worker threads can format their own
@@ -57,7 +58,7 @@ public struct RowFormatter: Sendable {
                 if n > 0 { bytes.append(0x2C) }
                 bytes.appendCSVField(index < record.fields.count ? record.fields[index] : "")
             }
-            appendValues(result, to: &bytes) { _, value, bytes in bytes.appendCSVValue(value) }
+            appendValues(result, after: !kept.isEmpty, to: &bytes) { _, value, bytes in bytes.appendCSVValue(value) }
             bytes.append(0x0A)
         case .json:
             bytes.append(0x7B)
@@ -76,15 +77,22 @@ public struct RowFormatter: Sendable {
         }
     }
 
-    /// Input fields as strings, then the computed values typed.
+    /// Input fields (in their JSON form when the input has one, an absent property left out;
+    /// else as strings), then the computed values typed.
     private func appendMembers(_ record: InputRecord, _ result: BorderDistance, to bytes: inout [UInt8]) {
-        for (n, index) in kept.enumerated() {
-            if n > 0 { bytes.append(0x2C) }
+        var first = true
+        for index in kept {
+            let value = record.values.map { index < $0.count ? $0[index] : nil }
+            if case .some(.none) = value { continue }              // a property this feature does not have
+            if !first { bytes.append(0x2C) }
+            first = false
             bytes.appendJSONString(header[index])
             bytes.append(0x3A)
-            bytes.appendJSONString(index < record.fields.count ? record.fields[index] : "")
+            if case .some(.some(let json)) = value { json.appendJSON(to: &bytes) } else {
+                bytes.appendJSONString(index < record.fields.count ? record.fields[index] : "")
+            }
         }
-        appendValues(result, to: &bytes) { n, value, bytes in
+        appendValues(result, after: !first, to: &bytes) { n, value, bytes in
             bytes.appendJSONString(DistanceColumns.names[n])
             bytes.append(0x3A)
             bytes.appendJSONValue(value)
@@ -92,9 +100,9 @@ public struct RowFormatter: Sendable {
     }
 
     /// The chosen computed values in column order, each after a comma unless it opens the row.
-    private func appendValues(_ result: BorderDistance, to bytes: inout [UInt8],
+    private func appendValues(_ result: BorderDistance, after opened: Bool, to bytes: inout [UInt8],
                               _ appendOne: (Int, DistanceColumns.Value, inout [UInt8]) -> Void) {
-        var first = kept.isEmpty
+        var first = !opened
         DistanceColumns.forEachValue(result) { n, value in
             guard columns.written[n] else { return }
             if !first { bytes.append(0x2C) }

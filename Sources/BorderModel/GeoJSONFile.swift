@@ -49,13 +49,12 @@ enum GeoJSONFile {
     /// Which position was not [longitude, latitude] (nil: the coordinates are not an array).
     struct PositionError: Error { var index: Int? }
 
-    /// A JSON scalar as text: strings as they are, integral numbers without a decimal point.
+    /// A JSON string or number as text (a number as written).
     static func text(_ value: JSONValue?) -> String? {
         switch value {
-        case .string(let text)?: return text
-        case .number(let number)?:
-            return number == number.rounded() && abs(number) < 1e15 ? String(Int64(number)) : String(number)
-        default: return nil
+        case .string(let text)?: text
+        case .number(_, let text)?: text
+        default: nil
         }
     }
 

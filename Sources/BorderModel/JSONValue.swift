@@ -1,15 +1,19 @@
 import Foundation
 
-/// A parsed JSON value. Arrays holding only numbers are kept as `[Double]`: GeoJSON is mostly
-/// coordinate arrays, and Foundation's decoders spend most of their time boxing those numbers
-/// (about 0.3 s for the bundled data, against a few milliseconds here).
-public indirect enum JSONValue: Sendable {
+/// A parsed JSON value: the one JSON decoder of the program (data files, fence files, the
+/// user's GeoJSON, claims). Arrays holding only numbers are kept as `[Double]` unless the parse
+/// is asked to keep every number's text: GeoJSON is mostly coordinate arrays, and Foundation's
+/// decoders spend most of their time boxing those numbers (about 0.3 s for the bundled data,
+/// against a few milliseconds here).
+public indirect enum JSONValue: Sendable, Equatable {
     case object([String: JSONValue])
     case array([JSONValue])
     case numbers([Double])
     /// An array of equal-length number arrays (GeoJSON positions), stored flat.
     case positions(flat: [Double], dimension: Int)
-    case number(Double)
+    /// A number with its text as written (RFC 8259 grammar), so `0.10` or a 20-digit id passes
+    /// through unchanged.
+    case number(Double, text: String)
     case string(String)
     case bool(Bool)
     case null
@@ -22,7 +26,7 @@ public indirect enum JSONValue: Sendable {
     public var elements: [JSONValue]? {
         switch self {
         case .array(let values): values
-        case .numbers(let numbers): numbers.map(JSONValue.number)
+        case .numbers(let numbers): numbers.map { .number($0, text: JSONValue.shortestText($0)) }
         case .positions(let flat, let dimension):
             stride(from: 0, to: flat.count, by: dimension).map { .numbers(Array(flat[$0..<$0 + dimension])) }
         default: nil
@@ -40,21 +44,28 @@ public indirect enum JSONValue: Sendable {
     public var numbers: [Double]? {
         switch self {
         case .numbers(let numbers): numbers
-        case .array(let values) where values.isEmpty: []
+        case .array(let values):
+            values.reduce(into: [Double]?([])) { numbers, value in
+                if case .number(let number, _) = value { numbers?.append(number) } else { numbers = nil }
+            }
         default: nil
         }
     }
+
+    public var number: Double? { if case .number(let number, _) = self { number } else { nil } }
 
     /// The deepest nesting of arrays and objects `parse` accepts: the parser recurses once per
     /// level, and a hostile file of a million `[` would otherwise overflow the stack.
     public static let maximumDepth = 512
 
-    /// Parses a whole document (RFC 8259; a UTF-8 byte-order mark is skipped).
-    public static func parse(_ data: Data) throws -> JSONValue {
+    /// Parses a whole document (RFC 8259; a UTF-8 byte-order mark is skipped). With
+    /// `packsNumberArrays` false every number keeps its text (`.number`), arrays of numbers
+    /// included: for values passed through to the output.
+    public static func parse(_ data: Data, packsNumberArrays: Bool = true) throws -> JSONValue {
         var bytes = [UInt8](data)
         bytes.append(0)                              // strtod stops at the terminator
         return try bytes.withUnsafeBufferPointer { buffer in
-            var parser = JSONParser(bytes: buffer, position: 0)
+            var parser = JSONParser(bytes: buffer, position: 0, packsNumberArrays: packsNumberArrays)
             if data.starts(with: [0xEF, 0xBB, 0xBF]) { parser.position = 3 }
             let value = try parser.value()
             parser.skipSpace()
@@ -73,6 +84,7 @@ public struct JSONSyntaxError: Error, CustomStringConvertible {
 private struct JSONParser {
     let bytes: UnsafeBufferPointer<UInt8>
     var position: Int
+    let packsNumberArrays: Bool
     /// Arrays and objects open around `position`.
     var depth = 0
 
@@ -97,7 +109,10 @@ private struct JSONParser {
         case 0x74: try literal("true"); return .bool(true)
         case 0x66: try literal("false"); return .bool(false)
         case 0x6E: try literal("null"); return .null
-        case 0x2D, 0x30...0x39: return .number(try number())
+        case 0x2D, 0x30...0x39:
+            let start = position
+            let value = try number()
+            return .number(value, text: String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<position]), as: UTF8.self))
         case 0: throw error("unexpected end of input")
         default: throw error("unexpected character")
         }
@@ -110,23 +125,44 @@ private struct JSONParser {
         }
     }
 
+    /// A number of RFC 8259's grammar, `-? (0 | [1-9][0-9]*) (.[0-9]+)? ([eE][+-]?[0-9]+)?`,
+    /// followed by no further digit, point or exponent (`01`, `1.`, `.5`, `-` are errors):
     /// `PlainDecimal` for the common case, strtod for the rest.
     mutating func number() throws -> Double {
-        if let (value, end) = PlainDecimal.prefix(bytes, from: position) {
+        let end = try numberEnd()
+        if let (value, plainEnd) = PlainDecimal.prefix(bytes, from: position), plainEnd == end {
             position = end
             return value
         }
-        return try slowNumber()
+        let start = bytes.baseAddress! + position
+        var stop: UnsafeMutablePointer<CChar>? = nil
+        let value = start.withMemoryRebound(to: CChar.self, capacity: 1) { strtod($0, &stop) }
+        let consumed = stop.map { UnsafeRawPointer($0) - UnsafeRawPointer(start) } ?? 0
+        guard position + consumed == end, value.isFinite else { throw error("bad number") }
+        position = end
+        return value
     }
 
-    mutating func slowNumber() throws -> Double {
-        let start = bytes.baseAddress! + position
-        var end: UnsafeMutablePointer<CChar>? = nil
-        let value = start.withMemoryRebound(to: CChar.self, capacity: 1) { strtod($0, &end) }
-        let consumed = end.map { UnsafeRawPointer($0) - UnsafeRawPointer(start) } ?? 0
-        guard consumed > 0, value.isFinite else { throw error("bad number") }
-        position += consumed
-        return value
+    /// Where the number at `position` ends, by the grammar alone.
+    func numberEnd() throws -> Int {
+        func isDigit(_ index: Int) -> Bool { (0x30...0x39).contains(bytes[index]) }
+        func digits(from index: Int) throws -> Int {
+            guard isDigit(index) else { throw error("bad number") }
+            var index = index
+            while isDigit(index) { index += 1 }
+            return index
+        }
+        var index = position
+        if bytes[index] == 0x2D { index += 1 }
+        if bytes[index] == 0x30 { index += 1 } else { index = try digits(from: index) }
+        if bytes[index] == 0x2E { index = try digits(from: index + 1) }
+        if bytes[index] == 0x65 || bytes[index] == 0x45 {
+            index += 1
+            if bytes[index] == 0x2B || bytes[index] == 0x2D { index += 1 }
+            index = try digits(from: index)
+        }
+        guard !isDigit(index), bytes[index] != 0x2E else { throw error("bad number") }
+        return index
     }
 
     mutating func string() throws -> String {
@@ -196,27 +232,40 @@ private struct JSONParser {
     mutating func array() throws -> JSONValue {
         try enter()
         defer { depth -= 1 }
-        // Positions are arrays one level down.
-        if depth < JSONValue.maximumDepth, let positions = try positions() { return positions }
+        if packsNumberArrays {
+            // Positions are arrays one level down.
+            if depth < JSONValue.maximumDepth, let positions = try positions() { return positions }
+            if let numbers = try numberArray() { return .numbers(numbers) }
+        }
         position += 1
         var values: [JSONValue] = []
-        var numbers: [Double] = []
-        var onlyNumbers = true
         skipSpace()
         if current == 0x5D { position += 1; return .array([]) }
         while true {
-            skipSpace()
-            if onlyNumbers, current == 0x2D || (0x30...0x39).contains(current) {
-                numbers.append(try number())
-            } else {
-                if onlyNumbers { values = numbers.map(JSONValue.number); onlyNumbers = false }
-                values.append(try value())
-            }
+            values.append(try value())
             skipSpace()
             if current == 0x2C { position += 1; continue }
             guard current == 0x5D else { throw error("expected , or ]") }
             position += 1
-            return onlyNumbers ? .numbers(numbers) : .array(values)
+            return .array(values)
+        }
+    }
+
+    /// `[x, y, …]` of numbers only; nil (and nothing consumed) when the array is anything else,
+    /// empty included.
+    mutating func numberArray() throws -> [Double]? {
+        let start = position
+        position += 1
+        var numbers: [Double] = []
+        while true {
+            skipSpace()
+            guard current == 0x2D || (0x30...0x39).contains(current) else { position = start; return nil }
+            numbers.append(try number())
+            skipSpace()
+            if current == 0x2C { position += 1; continue }
+            guard current == 0x5D else { position = start; return nil }
+            position += 1
+            return numbers
         }
     }
 

@@ -72,7 +72,7 @@ import Testing
         let object = try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as! [String: Any]
         let feature = (object["features"] as! [[String: Any]])[0]
         let properties = feature["properties"] as! [String: Any]
-        #expect(properties["id"] as? String == "7")
+        #expect((properties["id"] as? NSNumber)?.intValue == 7)              // a JSON number stays one
         #expect(properties["side"] as? String == "PK")
         #expect((properties["distance_m"] as! Double) > 1_500 && (properties["distance_m"] as! Double) < 2_500)
     }

@@ -22,7 +22,7 @@ import Testing
             case .array, .numbers, .positions:
                 guard let array = other as? [Any], let elements = value.elements, array.count == elements.count else { return false }
                 return zip(elements, array).allSatisfy { same($0, $1) }
-            case .number(let number):
+            case .number(let number, _):
                 compared += 1
                 return (other as? NSNumber)?.doubleValue == number
             case .string(let text): return other as? String == text
@@ -98,5 +98,36 @@ import Testing
             #expect(error?.reason == reason)
             #expect(error?.offset == offset)
         }
+    }
+
+    /// RFC 8259 §6: `-? (0 | [1-9][0-9]*) (.[0-9]+)? ([eE][+-]?[0-9]+)?`; anything else is an error
+    /// (these went through as numbers before: `01`, `1.`, `-.5`).
+    @Test(arguments: ["[01]", "[1.]", "[-]", "[.5]", "[-.5]", "[1e]", "[1e+]", "[+1]", "[0x10]", "[1.5.2]", "[--1]", "[00]", "[1.e5]",
+                      "{\"a\":01}", "{\"a\":1.}"])
+    func numbersOutsideTheGrammarAreErrors(_ text: String) {
+        #expect(Self.syntaxError(Data(text.utf8)) != nil, "\(text)")
+        #expect(throws: JSONSyntaxError.self) { try JSONValue.parse(Data(text.utf8), packsNumberArrays: false) }
+    }
+
+    @Test func numbersInTheGrammarAreRead() throws {
+        let text = "[0, -0, 0.10, 1E5, 1e-05, -12.5e+3, 123456789012345678901234567890, 7]"
+        #expect(try JSONValue.parse(Data(text.utf8)).numbers == [0, -0.0, 0.1, 100_000, 0.00001, -12_500, 1.2345678901234568e29, 7])
+        let kept = try JSONValue.parse(Data(text.utf8), packsNumberArrays: false)
+        #expect(kept.elements?.map(\.jsonText) == ["0", "-0", "0.10", "1E5", "1e-05", "-12.5e+3", "123456789012345678901234567890", "7"])
+    }
+
+    /// Values written back: numbers as written, members sorted, strings re-escaped; the CSV form.
+    @Test func valuesKeepTheirJSONForm() throws {
+        let text = #"{"z": {"b": [1.50, true, null], "a": "x\"y"}, "big": 12345678901234567890, "dec": 0.10, "s": "é\n", "n": null, "t": false}"#
+        let value = try JSONValue.parse(Data(text.utf8), packsNumberArrays: false)
+        #expect(value.jsonText == #"{"big":12345678901234567890,"dec":0.10,"n":null,"s":"é\n","t":false,"z":{"a":"x\"y","b":[1.50,true,null]}}"#)
+        #expect(value["z"]?.plainText == #"{"a":"x\"y","b":[1.50,true,null]}"#)
+        #expect(value["big"]?.plainText == "12345678901234567890")
+        #expect(value["dec"]?.plainText == "0.10")
+        #expect(value["s"]?.plainText == "é\n")
+        #expect(value["n"]?.plainText == "")
+        #expect(value["t"]?.plainText == "false")
+        // Packed arrays (the data files' fast path) write their numbers in the shortest form.
+        #expect(try JSONValue.parse(Data("[1.50, 2, 0.1]".utf8)).jsonText == "[1.5,2,0.1]")
     }
 }

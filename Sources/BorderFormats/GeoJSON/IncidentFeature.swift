@@ -4,7 +4,8 @@ import Geodesy
 /// The `incident` and `connector` features of one measured point in `border geojson`: the
 /// properties of `border distances --format geojson`, plus styling.
 public enum IncidentFeature {
-    /// Input fields (as text), then `layer`, the computed columns (typed), then styling.
+    /// Input fields (in their JSON form when the input has one, an absent property left out),
+    /// then `layer`, the computed columns (typed), then styling.
     public static func point(header: [String], record: InputRecord, result: BorderDistance, at point: Coordinate) -> MapFeature {
         let kept = DistanceColumns.passThrough(header)
         let styling = Set(["layer", "stroke", "stroke-width", "stroke-opacity", "marker-color", "marker-size", "marker-symbol",
@@ -12,8 +13,9 @@ public enum IncidentFeature {
         func field(_ name: String) -> String? {
             header.firstIndex(of: name).flatMap { $0 < record.fields.count ? record.fields[$0] : nil }
         }
-        var properties: [(String, PropertyValue)] = kept.filter { !styling.contains(header[$0]) }.map {
-            (header[$0], .string($0 < record.fields.count ? record.fields[$0] : ""))
+        var properties: [(String, PropertyValue)] = kept.filter { !styling.contains(header[$0]) }.compactMap { index in
+            guard let values = record.values else { return (header[index], .string(index < record.fields.count ? record.fields[index] : "")) }
+            return (index < values.count ? values[index] : nil).map { (header[index], PropertyValue($0)) }
         }
         properties.append(("layer", .string("incident")))
         properties += computed(result)

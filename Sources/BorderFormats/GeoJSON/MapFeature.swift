@@ -1,3 +1,4 @@
+import BorderModel
 import Geodesy
 
 /// A GeoJSON geometry in lon/lat. Rings are closed; their winding is fixed when encoded.
@@ -29,6 +30,28 @@ public enum PropertyValue: Sendable, Equatable {
     case integer(Int)
     case bool(Bool)
     case null
+    /// A value passed through from an input (numbers as written, arrays and objects kept).
+    case json(JSONValue)
+
+    /// A string, boolean or null as its own case; any other value as `.json`.
+    public init(_ value: JSONValue) {
+        switch value {
+        case .string(let text): self = .string(text)
+        case .bool(let flag): self = .bool(flag)
+        case .null: self = .null
+        default: self = .json(value)
+        }
+    }
+
+    /// The text a label shows: a string as it is, any other value as in a CSV field.
+    public var plainText: String {
+        switch self {
+        case .string(let text): text
+        case .json(let value): value.plainText
+        case .null: ""
+        default: json
+        }
+    }
 
     var json: String {
         switch self {
@@ -38,6 +61,7 @@ public enum PropertyValue: Sendable, Equatable {
         case .integer(let value): String(value)
         case .bool(let value): value ? "true" : "false"
         case .null: "null"
+        case .json(let value): value.jsonText
         }
     }
 }

@@ -132,9 +132,7 @@ public enum MapLayers {
 
     static func fence(_ input: MapInput) -> [MapFeature] {
         input.fence.map { segment in
-            func text(_ name: String) -> String {
-                switch segment.property(name) { case .string(let s)?: s; case .number(let n)?: "\(n)"; default: "" }
-            }
+            func text(_ name: String) -> String { segment.property(name)?.plainText ?? "" }
             let own = segment.properties.filter { !styleNames.contains($0.0) }
             let status = text("status")
             let title = "\(text("id")) \(text("kind")) (\(status.replacingOccurrences(of: "_", with: " ")))"

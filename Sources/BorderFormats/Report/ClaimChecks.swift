@@ -30,24 +30,25 @@ public struct ClaimChecker {
         self.regions = regions
     }
 
-    public static func loadClaims(_ url: URL) throws -> [[String: Any]] {
-        guard let data = try? fileContents(url), let claims = try? JSONSerialization.jsonObject(with: data) as? [[String: Any]] else {
+    public static func loadClaims(_ url: URL) throws -> [JSONValue] {
+        guard let data = try? fileContents(url), let document = try? JSONValue.parse(data, packsNumberArrays: false),
+              case .array(let claims) = document else {
             throw UnusableInput(file: url.path, reason: "not a JSON array of claims")
         }
         return claims
     }
 
-    public func check(_ claim: [String: Any]) throws -> ClaimCheck {
-        let id = claim["id"] as? String ?? "?"
-        let subject = claim["subject"] as? String ?? ""
-        let stated = (claim["stated_text"] as? String) ?? (claim["stated_value"].map { "\($0)" } ?? "")
-        var check = ClaimCheck(id: id, statement: claim["statement"] as? String ?? "", stated: stated, verdict: .notChecked,
-                               measured: "not geometric; seed's finding: " + (claim["reference_finding"] as? String ?? "").prefix(200))
+    public func check(_ claim: JSONValue) throws -> ClaimCheck {
+        let id = claim["id"]?.string ?? "?"
+        let subject = claim["subject"]?.string ?? ""
+        let stated = claim["stated_text"]?.string ?? claim["stated_value"]?.plainText ?? ""
+        var check = ClaimCheck(id: id, statement: claim["statement"]?.string ?? "", stated: stated, verdict: .notChecked,
+                               measured: "not geometric; seed's finding: " + (claim["reference_finding"]?.string ?? "").prefix(200))
         func km(_ metres: Double, _ decimals: Int = 1) -> String { FixedPoint.format(metres / 1000, decimals: decimals) + " km" }
         func place(_ id: String) -> Place? { atlas.places.first { $0.id == id } }
-        switch (claim["kind"] as? String, id) {
+        switch (claim["kind"]?.string, id) {
         case ("border_length", _):
-            let stated = claim["stated_value"] as? Double ?? 970
+            let stated = claim["stated_value"]?.number ?? 970
             let shown = lengths.map { "\(FixedPointText.plain($0.toleranceMetres)) m: \(FixedPoint.format($0.lengthKilometres, decimals: 1))" }
             let range = (lengths.map(\.lengthKilometres).min() ?? 0)...(lengths.map(\.lengthKilometres).max() ?? 0)
             check.verdict = range.contains(stated) ? .approximate : .inconsistent
@@ -60,7 +61,7 @@ public struct ClaimChecker {
             let reported = incident.field("reported_distance_km") ?? ""
             check.measured = "coded point \(km(d, 2)) from the border (\(incident.result.side.rawValue) side, near \(incident.result.nearestPlace?.place.name ?? "?"))"
                 + (precision.isEmpty ? "" : ", geo_precision \(precision)") + (reported.isEmpty ? "" : "; reported \(reported) km")
-            if let value = claim["stated_value"] as? Double {
+            if let value = claim["stated_value"]?.number {
                 check.verdict = precision == "3" ? .unverifiable : abs(d / 1000 - value) <= max(2, value * 0.2) ? .consistent : .inconsistent
                 if let r = Double(reported) { check.measured += " (\(FixedPoint.format(r / 1.609344, decimals: 1)) mi; stated \(FixedPoint.format(value, decimals: 2)) km)" }
             } else {
@@ -73,7 +74,7 @@ public struct ClaimChecker {
             check.measured = "\(p.name) is \(km(result.distanceMetres)) from the Pakistan–Iran border (side \(result.side.rawValue))"
                 + (result.distanceMetres > 100_000 ? "; it lies in \(p.country), near the Afghan border, not the Iranian one" : "")
         case ("endpoint", _):
-            let ends = (claim["endpoints"] as? [String] ?? []).compactMap(place)
+            let ends = (claim["endpoints"]?.elements?.compactMap(\.string) ?? []).compactMap(place)
             guard ends.count == 2 else { break }
             let g = atlas.border.line.geodesic
             let (a, b) = (g.inverse(atlas.border.start, ends[0].coordinate).distance, g.inverse(atlas.border.end, ends[1].coordinate).distance)
@@ -87,7 +88,7 @@ public struct ClaimChecker {
             check.verdict = inside ? .consistent : .inconsistent
             check.measured = "the coded point (\(incident.field("place") ?? "?")) is \(inside ? "inside" : "outside") the approximate Makran polygon"
         case ("distance_to_place", _):
-            let related = place(claim["related"] as? String ?? "")
+            let related = place(claim["related"]?.string ?? "")
             let from = place(subject)?.coordinate ?? incidents[subject]?.point
             guard let related, let from else { break }
             let d = Geodesic.wgs84.inverse(from, related.coordinate).distance
@@ -95,9 +96,9 @@ public struct ClaimChecker {
             check.verdict = .consistent
             check.measured = "\(km(d)) (geodesic) to \(related.name); \(km(toBorder)) from the Pakistan–Iran border"
         case ("count", _):
-            let subjects = (claim["subject"] as? [String]) ?? [subject]
+            let subjects = claim["subject"]?.elements?.compactMap(\.string) ?? [subject]
             let found = subjects.compactMap { incidents[$0] }
-            guard found.count == subjects.count, let value = claim["stated_value"] as? Double else { break }
+            guard found.count == subjects.count, let value = claim["stated_value"]?.number else { break }
             let killed = found.compactMap { Int($0.field("killed") ?? "") }.reduce(0, +)
             check.verdict = Double(killed) == value ? .consistent : .inconsistent
             check.measured = "incidents.csv: \(killed) killed"
