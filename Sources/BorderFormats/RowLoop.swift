@@ -153,7 +153,8 @@ public struct RowLoop: Sendable {
                 case .records(let records):
                     for record in records { try result.add(record, measure) }
                 case .block(let block):
-                    guard let layout, let (positions, rules) = interpreter else { preconditionFailure("a CSV block without its layout") }
+                    // Blocks come only from `.csvBlocks`, which brings its layout: unreachable.
+                    guard let layout, let (positions, rules) = interpreter else { throw UnusableInput(file: "", reason: "a CSV block without its layout") }
                     for record in try layout.records(block, positions: positions, rules: rules) { try result.add(record, measure) }
                 }
             } catch {
