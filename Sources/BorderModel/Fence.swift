@@ -91,7 +91,7 @@ public struct Fence: Sendable {
                                 status: fields.status, side: fields.side, kind: fields.kind, completed: fields.completed,
                                 source: try field("source"), placement: optional("placement"),
                                 placementNote: optional("placement_note") ?? "",
-                                geometry: border.line.subline(from: start * 1000, to: end * 1000))
+                                geometry: border.line.subline(from: start * 1000, to: end * 1000), chainageKilometres: start...end)
         }
         return Fence(segments: segments, caveat: nil, file: url.path)
     }

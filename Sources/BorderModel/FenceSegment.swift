@@ -21,9 +21,11 @@ public struct FenceSegment: Sendable, Equatable {
     public var placement: String?
     public var placementNote: String
     public var geometry: [Coordinate]
+    /// The chainage range a CSV file gave (km along the border); nil for a drawn line.
+    public var chainageKilometres: ClosedRange<Double>?
 
     public init(id: String, status: Status, side: Country, kind: String, completed: String?, source: String,
-                placement: String?, placementNote: String, geometry: [Coordinate]) {
+                placement: String?, placementNote: String, geometry: [Coordinate], chainageKilometres: ClosedRange<Double>? = nil) {
         self.id = id
         self.status = status
         self.side = side
@@ -33,6 +35,7 @@ public struct FenceSegment: Sendable, Equatable {
         self.placement = placement
         self.placementNote = placementNote
         self.geometry = geometry
+        self.chainageKilometres = chainageKilometres
     }
 
     /// True when the segment's position along the border was assumed, not reported.

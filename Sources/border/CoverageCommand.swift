@@ -14,20 +14,7 @@ struct CoverageCommand: ParsableCommand {
             sample data whose placement is assumed; every output carries that caveat.
             """)
 
-    @Option(help: ArgumentHelp("Fence segments: GeoJSON LineStrings, or CSV chainage ranges (start_km,end_km,status,side,kind,completed,source). Default: the bundled data/fence.geojson.", valueName: "FILE"))
-    var fence: String?
-
-    @Option(help: ArgumentHelp("Count only segments completed on or before this ISO date.", valueName: "YYYY-MM-DD"))
-    var asOf: String?
-
-    @Option(help: ArgumentHelp("Geodesic distance within which a fence covers a border point, km.", valueName: "KM"))
-    var tolerance: Double = 1
-
-    @Option(help: ArgumentHelp("Who built it: PK, IR or any.", valueName: "PK|IR|any"))
-    var side: String = "any"
-
-    @Option(help: ArgumentHelp("Comma-separated statuses that count: built, under_construction, planned.", valueName: "LIST"))
-    var status: String = "built"
+    @OptionGroup var coverage: CoverageOptionGroup
 
     @Option(help: ArgumentHelp("List incidents within this many km of a gap.", valueName: "KM"))
     var near: Double = 10
@@ -46,52 +33,21 @@ struct CoverageCommand: ParsableCommand {
     @OptionGroup var data: DataOptions
 
     func validate() throws {
-        guard tolerance.isFinite, tolerance > 0 else { throw ValidationError("--tolerance must be a positive number of km") }
         guard near.isFinite, near >= 0 else { throw ValidationError("--near must be zero or a positive number of km") }
-        if let asOf, !ISODate.isValid(asOf) { throw ValidationError("--as-of must be an ISO date YYYY-MM-DD, got \"\(asOf)\"") }
-        _ = try filter()
-    }
-
-    func filter() throws -> CoverageFilter {
-        var statuses = Set<FenceSegment.Status>()
-        for name in status.split(separator: ",").map({ $0.trimmingCharacters(in: .whitespaces) }) where !name.isEmpty {
-            guard let value = FenceSegment.Status(rawValue: name) else {
-                throw ValidationError("--status: unknown status \"\(name)\" (built, under_construction, planned)")
-            }
-            statuses.insert(value)
-        }
-        guard !statuses.isEmpty else { throw ValidationError("--status needs at least one status") }
-        let country: Country?
-        switch side.uppercased() {
-        case "ANY": country = nil
-        case "PK": country = .pakistan
-        case "IR": country = .iran
-        default: throw ValidationError("--side must be PK, IR or any, got \"\(side)\"")
-        }
-        return CoverageFilter(statuses: statuses, side: country, asOf: asOf)
     }
 
     func run() throws {
         Output.installSignalHandlers()
         try reportingUnusableInput {
             let atlas = try data.loadAtlas()
-            let fenceURL = fence.map { URL(fileURLWithPath: $0) } ?? atlas.fenceFile
-            let fenceData: Fence, sectors: [Sector]
-            do {
-                fenceData = try Fence.load(from: fenceURL, border: atlas.border)
-                sectors = try Sector.load(from: atlas.sectorsFile)
-            } catch let error as ModelError {
-                throw UnusableInput(file: error.file, reason: error.message)
-            }
+            guard let (fence, sectors) = try coverage.loadFence(atlas: atlas) else { return }      // required: never nil
             let rows = try reading.open(incidents, atlas: atlas)
-            let labels = IncidentPoints(header: rows.header)
+            let labels = IncidentColumns(header: rows.header)
             let (points, summary) = try reading.collect(rows) {
                 { (record, coordinate, batch: inout [IncidentPoint]) in batch.append(labels.point(record, at: coordinate)) }
             }
             let output = try output.map { try Output(path: $0) } ?? Output()
-            let report = try CoverageAnalyzer(atlas: atlas).report(
-                fence: fenceData, filter: try filter(), tolerance: tolerance * 1000, sectors: sectors,
-                incidents: points, near: near * 1000)
+            let report = try coverage.report(atlas: atlas, fence: fence, sectors: sectors, incidents: points, nearMetres: near * 1000)
             CoverageWriter.write(report, format: format, to: output, border: atlas.border.line)
             try output.commit()
             try reading.finish(summary)

@@ -29,6 +29,8 @@ struct GeoJSONCommand: ParsableCommand {
 
     @OptionGroup var input: InputOptions
 
+    @OptionGroup var coverage: CoverageOptionGroup
+
     @Option(name: .shortAndLong, help: "geojson (one FeatureCollection) or geojsonseq (RFC 8142 text sequence).")
     var format: MapFormat = .geojson
 
@@ -51,15 +53,14 @@ struct GeoJSONCommand: ParsableCommand {
         Output.installSignalHandlers()
         try reportingUnusableInput {
             let atlas = try data.loadAtlas()
-            let (incidents, summary) = try input.reading.measuredIncidents(input.file, atlas: atlas)
-            let map = try MapInputLoader.load(atlas: atlas, incidents: incidents, bandKilometres: bands.values)
+            let run = try MapRun(atlas: atlas, input: input, coverage: coverage, bandKilometres: bands.values)
             let output = try output.map { try Output(path: $0) } ?? Output()
             let writer = FeatureStreamWriter(output: output, kind: format == .geojson ? .collection : .sequence, precision: precision)
             writer.begin()
-            MapLayers.features(map).forEach(writer.write)
+            MapLayers.features(run.map).forEach(writer.write)
             writer.finish()
             try output.commit()
-            try input.reading.finish(summary)
+            try input.reading.finish(run.summary)
         }
     }
 }

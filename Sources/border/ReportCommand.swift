@@ -1,17 +1,23 @@
 import ArgumentParser
 import BorderAnalysis
 import BorderFormats
+import BorderModel
 import Foundation
 
 struct ReportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "report",
         abstract: "A report people read: summary, gaps, coverage by sector and over time, incidents by band, the seed's claims checked, a map.",
-        discussion: "HTML is one self-contained file (inline SVG, no network). Markdown written with -o puts its figures beside it as SVG files.")
+        discussion: """
+            HTML is one self-contained file (inline SVG, no network). Markdown written with -o puts its figures beside it as SVG files. \
+            FILE: points as for `border distances`; the fence and what counts as covering as for `border coverage`.
+            """)
 
     enum Format: String, ExpressibleByArgument, CaseIterable { case md, html }
 
     @OptionGroup var input: InputOptions
+
+    @OptionGroup var coverage: CoverageOptionGroup
 
     @Option(name: .shortAndLong, help: "md or html.")
     var format: Format = .md
@@ -25,21 +31,26 @@ struct ReportCommand: ParsableCommand {
     @Option(help: ArgumentHelp("The seed's claims (default: seeds/claims.json beside the data folder).", valueName: "FILE"))
     var claims: String?
 
+    @Option(help: ArgumentHelp("The report's title.", valueName: "TEXT"))
+    var title: String = ReportDocument.defaultTitle
+
     @OptionGroup var data: DataOptions
 
     func run() throws {
         Output.installSignalHandlers()
         try reportingUnusableInput {
             let atlas = try data.loadAtlas()
-            let (incidents, summary) = try input.reading.measuredIncidents(input.file, atlas: atlas)
-            let map = try MapInputLoader.load(atlas: atlas, incidents: incidents, bandKilometres: bands.values)
+            let run = try MapRun(atlas: atlas, input: input, coverage: coverage, bandKilometres: bands.values)
+            let map = run.map
             let lengths = try Generalisation.lengths(of: atlas.border.line)
             let claimsURL = claims.map { URL(fileURLWithPath: $0) }
                 ?? atlas.directory.deletingLastPathComponent().appendingPathComponent("seeds/claims.json")
-            let checker = try ClaimChecker(atlas: atlas, incidents: map.incidents, lengths: lengths, regions: map.regions)
-            let checks = try ClaimChecker.loadClaims(claimsURL).map(checker.check)
+            let checker = try ClaimChecker(atlas: atlas, incidents: map.incidents, lengths: lengths, regions: map.regions,
+                                           bundledIncidentIDs: try bundledIncidentIDs(atlas: atlas, run: run))
+            let checks = try ClaimChecker.loadClaims(claimsURL).map { try checker.check($0) }
             let svg = try SVGMap().render(map, countries: atlas.countries)
-            let document = ReportDocument.build(map: map, lengths: lengths, claims: checks, mapSVG: svg)
+            let document = ReportDocument.build(map: map, lengths: lengths, claims: checks, mapSVG: svg,
+                                                provenance: try provenance(atlas: atlas, run: run), title: title)
             let out = try output.map { try Output(path: $0) } ?? Output()
             switch format {
             case .html: out.write(ReportRenderer.html(document))
@@ -60,7 +71,35 @@ struct ReportCommand: ParsableCommand {
                 }
             }
             try out.commit()
-            try input.reading.finish(summary)
+            try input.reading.finish(run.summary)
         }
+    }
+
+    /// The ids of the bundled incidents, which the seed's claims name.
+    private func bundledIncidentIDs(atlas: Atlas, run: MapRun) throws -> Set<String> {
+        if input.isBundled { return Set(run.map.incidents.map(\.id)) }
+        guard FileManager.default.fileExists(atPath: atlas.incidentsFile.path) else { return [] }
+        var source = try RecordSources.open(.file(atlas.incidentsFile.path))
+        guard let column = source.header.firstIndex(of: "id") else { return [] }
+        var ids = Set<String>()
+        while let record = try source.next() {
+            if column < record.fields.count { ids.insert(record.fields[column]) }
+        }
+        return ids
+    }
+
+    private func provenance(atlas: Atlas, run: MapRun) throws -> ReportProvenance {
+        let reading = input.reading
+        let given: [(String, String?)] = [("--input-format", reading.inputFormat?.rawValue), ("--lat-column", reading.latColumn),
+                                          ("--lon-column", reading.lonColumn), ("--wkt-column", reading.wktColumn), ("--crs", reading.crs),
+                                          ("--max-geo-precision", reading.maxGeoPrecision.map(String.init)), ("--from", reading.from), ("--to", reading.to)]
+        let filter = try coverage.filter()
+        let statuses = filter.statuses.map(\.rawValue).sorted().joined(separator: ", ")
+        let rule = "segments with status \(statuses), built by \(filter.side?.rawValue ?? "either side"), within "
+            + "\(FixedPointText.plain(coverage.tolerance)) km of the border" + (coverage.asOf.map { ", completed on or before \($0)" } ?? "")
+        return ReportProvenance(input: input.file, summary: run.summary, options: given.compactMap { name, value in value.map { "\(name) \($0)" } },
+                                fence: run.fence.map { _ in coverage.fence ?? "fence.geojson of the data folder" },
+                                fenceCaveat: run.fence?.caveat, coverageRule: rule, dataFolder: data.directory,
+                                version: BorderCommand.configuration.version)
     }
 }

@@ -37,11 +37,11 @@ extension ReadingOptionGroup {
     /// Every located row of `path` measured, for the map and the report.
     func measuredIncidents(_ path: String?, atlas: Atlas) throws -> ([MeasuredIncident], RunSummary) {
         let rows = try open(path, atlas: atlas)
-        let header = rows.header
+        let header = rows.header, columns = IncidentColumns(header: header)
         return try collect(rows) {
             let analyzer = try DistanceAnalyzer(atlas: atlas)
             return { (record, point, batch: inout [MeasuredIncident]) in
-                batch.append(MeasuredIncident(header: header, record: record, point: point, result: try analyzer.analyze(point)))
+                batch.append(MeasuredIncident(header: header, columns: columns, record: record, point: point, result: try analyzer.analyze(point)))
             }
         }
     }

@@ -6,7 +6,8 @@ import Geodesy
 public enum IncidentFeature {
     /// Input fields (in their JSON form when the input has one, an absent property left out),
     /// then `layer`, the computed columns (typed), then styling.
-    public static func point(header: [String], record: InputRecord, result: BorderDistance, at point: Coordinate) -> MapFeature {
+    public static func point(_ incident: MeasuredIncident) -> MapFeature {
+        let (header, record, result) = (incident.header, incident.record, incident.result)
         let kept = DistanceColumns.passThrough(header)
         let styling = Set(["layer", "stroke", "stroke-width", "stroke-opacity", "marker-color", "marker-size", "marker-symbol",
                            "fill", "fill-opacity", "title", "description"])
@@ -19,15 +20,15 @@ public enum IncidentFeature {
         }
         properties.append(("layer", .string("incident")))
         properties += computed(result)
-        let casualties = (Int(field("killed") ?? "") ?? 0) + (Int(field("injured") ?? "") ?? 0)
-        let name = field("id") ?? field("name") ?? "row \(record.row)"
+        let casualties = incident.killed + incident.injured
+        let name = incident.id
         let km = FixedPoint.format(result.distanceMetres / 1000, decimals: 2)
         var description = "\(km) km from the border (\(result.side.rawValue) side), km \(FixedPoint.format(result.chainageKilometres, decimals: 1)) along it"
         if let event = field("event"), !event.isEmpty { description = event + ". " + description }
         if let precision = field("geo_precision"), precision == "3" { description += "; coded to a district seat (geo_precision 3)" }
         properties += MapStyle.marker(MapStyle.incident(side: result.side.rawValue), size: MapStyle.markerSize(casualties: casualties),
                                       symbol: "danger", title: name, description: description)
-        return MapFeature(geometry: .point(point), properties: properties)
+        return MapFeature(geometry: .point(incident.point), properties: properties)
     }
 
     /// The geodesic from the point to its nearest border point, densified to ≤ 1 km so that it

@@ -16,19 +16,26 @@ public struct ChainageStretch: Sendable, Equatable {
 /// One measured input point with its input row.
 public struct MeasuredIncident: Sendable {
     public var header: [String]
+    public var columns: IncidentColumns
     public var record: InputRecord
     public var point: Coordinate
     public var result: BorderDistance
-    public init(header: [String], record: InputRecord, point: Coordinate, result: BorderDistance) {
+    public init(header: [String], columns: IncidentColumns, record: InputRecord, point: Coordinate, result: BorderDistance) {
         self.header = header
+        self.columns = columns
         self.record = record
         self.point = point
         self.result = result
     }
+    /// The field of the column named exactly `name`; nil when there is no such column.
     public func field(_ name: String) -> String? {
         header.firstIndex(of: name).flatMap { $0 < record.fields.count ? record.fields[$0] : nil }
     }
-    public var id: String { field("id") ?? "row \(record.row)" }
+    public var id: String { columns.id(of: record) }
+    public var date: String { columns.text(columns.date, of: record) }
+    public var place: String { columns.text(columns.place, of: record) }
+    public var killed: Int { columns.count(columns.killed, of: record) }
+    public var injured: Int { columns.count(columns.injured, of: record) }
 }
 
 /// Everything `border geojson` draws. Coverage comes from `border coverage` as plain chainage
@@ -59,7 +66,7 @@ public enum MapLayers {
         regions(input) + bands(input) + border(input) + gaps(input) + fence(input)
             + input.incidents.map { IncidentFeature.connector(id: $0.id, from: $0.point, result: $0.result) }
             + places(input) + input.incidents.map { incident in
-                var feature = IncidentFeature.point(header: incident.header, record: incident.record, result: incident.result, at: incident.point)
+                var feature = IncidentFeature.point(incident)
                 let band = DistanceBands.band(forKilometres: incident.result.distanceMetres / 1000, kilometres: input.bands.map(\.outerKilometres))
                 let at = feature.properties.firstIndex { $0.0 == "nearest_place_desc" }.map { $0 + 1 } ?? feature.properties.endIndex
                 feature.properties.insert(("band_km", band.map(PropertyValue.number) ?? .null), at: at)

@@ -21,8 +21,13 @@ public struct ClaimChecker {
     let incidents: [String: MeasuredIncident]
     let lengths: [GeneralisedLength]
     let regions: [MapFeature]
+    /// The ids of the bundled incidents, which the seed's claims name.
+    let bundledIncidentIDs: Set<String>
 
-    public init(atlas: Atlas, incidents: [MeasuredIncident], lengths: [GeneralisedLength], regions: [MapFeature]) throws {
+    /// `incidents` are the input's; a claim naming a bundled incident the input lacks says so.
+    public init(atlas: Atlas, incidents: [MeasuredIncident], lengths: [GeneralisedLength], regions: [MapFeature],
+                bundledIncidentIDs: Set<String>) throws {
+        self.bundledIncidentIDs = bundledIncidentIDs
         self.atlas = atlas
         analyzer = try DistanceAnalyzer(atlas: atlas)
         self.incidents = Dictionary(incidents.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
@@ -46,6 +51,11 @@ public struct ClaimChecker {
                                measured: "not geometric; seed's finding: " + (claim["reference_finding"]?.string ?? "").prefix(200))
         func km(_ metres: Double, _ decimals: Int = 1) -> String { FixedPoint.format(metres / 1000, decimals: decimals) + " km" }
         func place(_ id: String) -> Place? { atlas.places.first { $0.id == id } }
+        // A claim about an incident is checked only against that incident of the input (by id).
+        func notInInput(_ ids: [String]) {
+            let missing = ids.filter { incidents[$0] == nil && bundledIncidentIDs.contains($0) }
+            if !missing.isEmpty { check.measured = "not in this input (incident \(missing.joined(separator: ", ")))" }
+        }
         switch (claim["kind"]?.string, id) {
         case ("border_length", _):
             let stated = claim["stated_value"]?.number ?? 970
@@ -55,7 +65,7 @@ public struct ClaimChecker {
             check.measured = "full line \(FixedPoint.format(atlas.border.lengthKilometres, decimals: 1)) km; Douglas–Peucker (UTM 41N) " + shown.joined(separator: ", ")
                 + " km. 600 mi = 965.6 km, 970 km = 602.7 mi: the stated figure is one generalisation of a line whose length depends on its detail"
         case ("distance_to_border", _):
-            guard let incident = incidents[subject] else { break }
+            guard let incident = incidents[subject] else { notInInput([subject]); break }
             let d = incident.result.distanceMetres
             let precision = incident.field("geo_precision") ?? ""
             let reported = incident.field("reported_distance_km") ?? ""
@@ -81,15 +91,17 @@ public struct ClaimChecker {
             check.verdict = max(a, b) <= 10_000 ? .consistent : .inconsistent
             check.measured = "first vertex \(km(a, 2)) from \(ends[0].name); last vertex \(km(b, 2)) from \(ends[1].name) (a bay's centroid)"
         case ("in_region", _):
-            guard let incident = incidents[subject], let region = regions.first else { break }
+            guard let incident = incidents[subject] else { notInInput([subject]); break }
+            guard let region = regions.first else { break }
             let context = GEOSContext()
             let text = GeoJSONText(precision: 9).geometry(region.geometry)
             let inside = try Geometry(geoJSON: text, context: context).prepared().covers(incident.point)
             check.verdict = inside ? .consistent : .inconsistent
-            check.measured = "the coded point (\(incident.field("place") ?? "?")) is \(inside ? "inside" : "outside") the approximate Makran polygon"
+            check.measured = "the coded point (\(incident.place.isEmpty ? "?" : incident.place)) is \(inside ? "inside" : "outside") the approximate Makran polygon"
         case ("distance_to_place", _):
             let related = place(claim["related"]?.string ?? "")
             let from = place(subject)?.coordinate ?? incidents[subject]?.point
+            if from == nil { notInInput([subject]) }
             guard let related, let from else { break }
             let d = Geodesic.wgs84.inverse(from, related.coordinate).distance
             let toBorder = try analyzer.analyze(from).distanceMetres
@@ -98,8 +110,9 @@ public struct ClaimChecker {
         case ("count", _):
             let subjects = claim["subject"]?.elements?.compactMap(\.string) ?? [subject]
             let found = subjects.compactMap { incidents[$0] }
+            notInInput(subjects)
             guard found.count == subjects.count, let value = claim["stated_value"]?.number else { break }
-            let killed = found.compactMap { Int($0.field("killed") ?? "") }.reduce(0, +)
+            let killed = found.map(\.killed).reduce(0, +)
             check.verdict = Double(killed) == value ? .consistent : .inconsistent
             check.measured = "incidents.csv: \(killed) killed"
         default: break

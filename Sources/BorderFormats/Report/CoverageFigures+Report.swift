@@ -16,14 +16,4 @@ extension CoverageFigures {
                   caveat: report.caveat ?? "")
     }
 
-    /// `border coverage` with its defaults (bundled fence, built segments of either side, 1 km tolerance,
-    /// no --as-of), so that the map and the report show the figures that command prints.
-    public static func bundled(atlas: Atlas) throws -> CoverageFigures? {
-        guard FileManager.default.fileExists(atPath: atlas.fenceFile.path) else { return nil }
-        let fence = try Fence.load(from: atlas.fenceFile, border: atlas.border)
-        let sectors = FileManager.default.fileExists(atPath: atlas.sectorsFile.path) ? try BorderModel.Sector.load(from: atlas.sectorsFile) : []
-        let report = try CoverageAnalyzer(atlas: atlas).report(fence: fence, filter: CoverageFilter(), tolerance: 1000,
-                                                               sectors: sectors, incidents: [], near: 10_000)
-        return CoverageFigures(report)
-    }
 }

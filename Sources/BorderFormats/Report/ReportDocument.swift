@@ -13,7 +13,10 @@ public struct ReportDocument: Sendable {
     public var sections: [(String, [Block])]
 
     /// The figures every reader should see first, and the same numbers `border distances` prints.
-    public static func build(map: MapInput, lengths: [GeneralisedLength], claims: [ClaimCheck], mapSVG: String) -> ReportDocument {
+    public static let defaultTitle = "Pakistan–Iran border: fence coverage and incidents"
+
+    public static func build(map: MapInput, lengths: [GeneralisedLength], claims: [ClaimCheck], mapSVG: String,
+                             provenance: ReportProvenance, title: String = defaultTitle) -> ReportDocument {
         let coverage = map.coverage
         func km(_ v: Double, _ d: Int = 1) -> String { FixedPoint.format(v, decimals: d) }
         var sections: [(String, [Block])] = []
@@ -26,11 +29,13 @@ public struct ReportDocument: Sendable {
                         ["longest gap", coverage.gaps.max { $0.lengthKilometres < $1.lengthKilometres }.map { km($0.lengthKilometres, 3) + " km" } ?? "–"]]
         }
         sections.append(("Summary", [.table(["figure", "value"], summary)]
-            + (coverage.map { [.paragraph("Caveat: " + $0.caveat)] } ?? [.paragraph(Self.coveragePending)])))
+            + (coverage.map { $0.caveat.isEmpty ? [] : [.paragraph("Caveat: " + $0.caveat)] } ?? [.paragraph(Self.coveragePending)])))
+        sections.append(("Made from", [.table(["item", "value"], provenance.rows)]))
         let bandsNote = map.bands.map { "\(FixedPointText.plain($0.outerKilometres)) km: \(FixedPoint.format($0.maxErrorMetres, decimals: 1)) m" }.joined(separator: ", ")
         sections.append(("Map", [.figure(name: "map", svg: mapSVG), .paragraph(
             "Bands are WGS84 geodesic buffers of the border clipped to land; their outlines' measured deviation from the exact distance: \(bandsNote). "
-            + "Circles: incidents, area proportional to casualties (blue PK side, red IR side). Fence placement is assumed (sample data).")]))
+            + "Circles: incidents, area proportional to casualties (blue PK side, red IR side)."
+            + (coverage.map { $0.caveat.isEmpty ? "" : " The fence is drawn where its file puts it: see the caveat above." } ?? ""))]))
         if let coverage {
             sections.append(("Gaps", [.table(["#", "start km", "end km", "length km"], coverage.gaps.enumerated().map {
                 [String($0.offset + 1), km($0.element.startKilometres, 3), km($0.element.endKilometres, 3), km($0.element.lengthKilometres, 3)] })]))
@@ -46,25 +51,25 @@ public struct ReportDocument: Sendable {
         var lower = 0.0
         for limit in limits + [.infinity] {
             let inBand = map.incidents.filter { let d = $0.result.distanceMetres / 1000; return d > lower && d <= limit || (lower == 0 && d == 0) }
-            let killed = inBand.compactMap { Int($0.field("killed") ?? "") }.reduce(0, +)
-            let injured = inBand.compactMap { Int($0.field("injured") ?? "") }.reduce(0, +)
+            let killed = inBand.map(\.killed).reduce(0, +)
+            let injured = inBand.map(\.injured).reduce(0, +)
             rows.append([limit.isFinite ? "\(FixedPointText.plain(lower))–\(FixedPointText.plain(limit)) km" : "> \(FixedPointText.plain(lower)) km",
                          String(inBand.count), String(killed), String(injured)])
             lower = limit
         }
         sections.append(("Incidents by distance band", [.table(["band", "incidents", "killed", "injured"], rows),
             .table(["id", "date", "km to border", "chainage km", "side", "geo precision", "reported km"], map.incidents.map {
-                [$0.id, $0.field("date") ?? "", km($0.result.distanceMetres / 1000, 2), km($0.result.chainageKilometres, 1),
+                [$0.id, $0.date, km($0.result.distanceMetres / 1000, 2), km($0.result.chainageKilometres, 1),
                  $0.result.side.rawValue, $0.field("geo_precision") ?? "", $0.field("reported_distance_km") ?? ""] })]))
         sections.append(("The seed's claims, checked", [
             .table(["claim", "stated", "verdict", "measured"], claims.map { [$0.statement, $0.stated, $0.verdict.rawValue, $0.measured] }),
             .table(["Douglas–Peucker tolerance (UTM 41N)", "vertices", "geodesic length km"], lengths.map {
                 [$0.toleranceMetres == 0 ? "none" : FixedPointText.plain($0.toleranceMetres) + " m", String($0.vertexCount), km($0.lengthKilometres)] })]))
-        return ReportDocument(title: "Pakistan–Iran border: fence coverage and incidents", sections: sections)
+        return ReportDocument(title: title, sections: sections)
     }
 
-    /// Shown when the data folder has no fence.geojson.
-    static let coveragePending = "No fence data (fence.geojson) in the data folder, so no coverage figures."
+    /// Shown when there is no fence file.
+    static let coveragePending = "No fence data (no --fence, and no fence.geojson in the data folder), so no coverage figures."
 }
 
 /// Coverage over time as a step chart (per completion date), inline SVG.

@@ -2,14 +2,15 @@
 public enum ReportRenderer {
     /// Markdown; figures are written by the caller beside the file (`figureLink` names them).
     public static func markdown(_ document: ReportDocument, figureLink: (String) -> String?) -> String {
-        var text = "# \(document.title)\n"
+        func line(_ text: String) -> String { text.replacingOccurrences(of: "\r", with: " ").replacingOccurrences(of: "\n", with: " ") }
+        var text = "# \(line(document.title))\n"
         for (title, blocks) in document.sections {
             text += "\n## \(title)\n\n"
             for block in blocks {
                 switch block {
                 case .paragraph(let p): text += p + "\n\n"
                 case .table(let header, let rows):
-                    func row(_ cells: [String]) -> String { "| " + cells.map { $0.replacingOccurrences(of: "|", with: "\\|") }.joined(separator: " | ") + " |\n" }
+                    func row(_ cells: [String]) -> String { "| " + cells.map { line($0).replacingOccurrences(of: "|", with: "\\|") }.joined(separator: " | ") + " |\n" }
                     text += row(header) + row(header.map { _ in "---" }) + rows.map(row).joined() + "\n"
                 case .figure(let name, _):
                     text += figureLink(name).map { "![\(name)](\($0))\n\n" } ?? "(\(name): see `border report --format html`)\n\n"

@@ -76,7 +76,7 @@ public struct SVGMap {
         for incident in map.incidents {
             let (x, y) = xy(incident.point)
             guard x >= 0, x <= width, y >= 0, y <= height else { continue }
-            let casualties = (Int(incident.field("killed") ?? "") ?? 0) + (Int(incident.field("injured") ?? "") ?? 0)
+            let casualties = incident.killed + incident.injured
             let r = 3 + 2 * Double(casualties).squareRoot()
             svg += ##"<circle cx="\##(n(x))" cy="\##(n(y))" r="\##(n(r))" fill="\##(MapStyle.incident(side: incident.result.side.rawValue))" fill-opacity="0.55" stroke="#000" stroke-width="0.6"><title>\##(XML.escape(incident.id)): \##(casualties) casualties, \##(FixedPoint.format(incident.result.distanceMetres / 1000, decimals: 1)) km from the border</title></circle>"##
         }
