@@ -27,28 +27,32 @@ let package = Package(
         .target(name: "BorderModel", dependencies: ["Geodesy", .product(name: "CSV", package: "CSV.swift")]),
         // Distances and coverage.
         .target(name: "BorderAnalysis", dependencies: ["BorderModel", "Geodesy"]),
-        // Readers and writers: CSV, JSON, GeoJSON, tables.
-        .target(name: "BorderFormats", dependencies: [
-            "BorderModel", "BorderAnalysis", "Geodesy", "CSystem",
-            .product(name: "CSV", package: "CSV.swift"),
-        ]),
-        // The command-line tool.
+        // Readers: CSV (generic, ACLED, GTD, WKT) and GeoJSON points, each row with its one outcome.
+        .target(name: "BorderInput", dependencies: ["BorderModel", "Geodesy", .product(name: "CSV", package: "CSV.swift")]),
+        // Writers: the table, CSV, JSON, one GeoJSON encoder for rows, coverage and the map layers; checked output files.
+        .target(name: "BorderOutput", dependencies: ["BorderInput", "BorderAnalysis", "BorderModel", "Geodesy", "CSystem"]),
+        // The report: Markdown, HTML, its SVG map and chart, the seed's claims.
+        .target(name: "BorderReport", dependencies: ["BorderOutput", "BorderInput", "BorderAnalysis", "BorderModel", "Geodesy"]),
+        // The run engine: the one row loop on worker threads, progress.
+        .target(name: "BorderRun", dependencies: ["BorderInput", "Geodesy"]),
+        // The command-line tool: commands, option groups, exit statuses.
         .executableTarget(name: "border", dependencies: [
-            "BorderFormats", "CSystem", "BorderAnalysis", "BorderModel", "Geodesy",
+            "BorderRun", "BorderReport", "BorderOutput", "BorderInput", "BorderAnalysis", "BorderModel", "Geodesy", "CSystem",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         // libFuzzer over the readers: scripts/fuzz builds it with -sanitize=fuzzer -DFUZZING.
         .target(name: "CFuzzDriver"),
-        .executableTarget(name: "FuzzReaders", dependencies: ["BorderFormats", "BorderModel", "CFuzzDriver"]),
+        .executableTarget(name: "FuzzReaders", dependencies: ["BorderInput", "BorderOutput", "BorderModel", "CFuzzDriver"]),
 
         // Helpers shared by the test targets (a seeded random generator).
-        .target(name: "TestSupport", path: "Tests/TestSupport"),
+        .target(name: "TestSupport", dependencies: ["BorderModel"], path: "Tests/TestSupport"),
         .testTarget(name: "GeodesyTests", dependencies: ["Geodesy", "TestSupport", .product(name: "CSV", package: "CSV.swift")]),
         .testTarget(name: "BorderModelTests", dependencies: ["BorderModel", "Geodesy", "TestSupport"]),
-        .testTarget(name: "BorderAnalysisTests", dependencies: ["BorderAnalysis", "BorderFormats", "BorderModel", "Geodesy", "TestSupport"],
+        .testTarget(name: "BorderAnalysisTests", dependencies: ["BorderAnalysis", "BorderModel", "Geodesy", "TestSupport"],
                     exclude: ["Resources"]),
-        .testTarget(name: "BorderFormatsTests", dependencies: ["BorderFormats", "BorderAnalysis", "BorderModel", "Geodesy", "TestSupport",
-                                                             .product(name: "CSV", package: "CSV.swift")]),
+        .testTarget(name: "BorderInputTests", dependencies: ["BorderInput", "BorderModel", "Geodesy", "TestSupport",
+                                                           .product(name: "CSV", package: "CSV.swift")]),
+        .testTarget(name: "BorderOutputTests", dependencies: ["BorderOutput", "BorderInput", "BorderAnalysis", "BorderModel", "Geodesy", "TestSupport"]),
         .testTarget(name: "BorderCLITests", dependencies: ["border", "TestSupport"], exclude: ["Malformed", "Inputs"]),
     ],
     swiftLanguageModes: [.v6]

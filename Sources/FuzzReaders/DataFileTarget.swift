@@ -1,5 +1,6 @@
-import BorderFormats
+import BorderInput
 import BorderModel
+import BorderOutput
 import Foundation
 
 /// The readers of data and fence files (`--data` folders, `coverage --fence`): bits 0–1 of the

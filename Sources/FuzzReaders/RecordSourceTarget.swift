@@ -1,4 +1,5 @@
-import BorderFormats
+import BorderInput
+import BorderOutput
 import Foundation
 
 /// The input readers of `border distances`: bits 0–2 of the selector pick the format, 0x08 adds

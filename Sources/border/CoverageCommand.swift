@@ -1,7 +1,10 @@
 import ArgumentParser
 import BorderAnalysis
-import BorderFormats
+import BorderInput
 import BorderModel
+import BorderOutput
+import BorderReport
+import BorderRun
 import Foundation
 
 struct CoverageCommand: ParsableCommand {
@@ -44,7 +47,10 @@ struct CoverageCommand: ParsableCommand {
             let rows = try reading.open(incidents, atlas: atlas)
             let labels = IncidentColumns(header: rows.header)
             let (points, summary) = try reading.collect(rows) {
-                { (record, coordinate, batch: inout [IncidentPoint]) in batch.append(labels.point(record, at: coordinate)) }
+                { (record, coordinate, batch: inout [IncidentPoint]) in
+                    batch.append(IncidentPoint(id: labels.id(of: record), date: labels.date(of: record), place: labels.place(of: record),
+                                               coordinate: coordinate))
+                }
             }
             let output = try output.map { try Output(path: $0) } ?? Output()
             let report = try coverage.report(atlas: atlas, fence: fence, sectors: sectors, incidents: points, nearMetres: near * 1000)

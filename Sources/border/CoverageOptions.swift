@@ -1,7 +1,10 @@
 import ArgumentParser
 import BorderAnalysis
-import BorderFormats
+import BorderInput
 import BorderModel
+import BorderOutput
+import BorderReport
+import BorderRun
 import Foundation
 
 /// Which fence, and what of it counts as covering the border; shared by `coverage`, `geojson`

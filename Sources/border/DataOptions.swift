@@ -1,6 +1,9 @@
 import ArgumentParser
+import BorderInput
 import BorderModel
-import BorderFormats
+import BorderOutput
+import BorderReport
+import BorderRun
 import Foundation
 
 /// Where the bundled data lives; shared by every command.

@@ -1,7 +1,10 @@
 import ArgumentParser
 import BorderAnalysis
-import BorderFormats
+import BorderInput
 import BorderModel
+import BorderOutput
+import BorderReport
+import BorderRun
 import CSystem
 import Foundation
 

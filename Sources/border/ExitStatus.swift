@@ -1,5 +1,8 @@
 import ArgumentParser
-import BorderFormats
+import BorderInput
+import BorderOutput
+import BorderReport
+import BorderRun
 import Foundation
 
 /// Documented exit statuses (see README, "Exit status").

@@ -1,5 +1,8 @@
 import ArgumentParser
-import BorderFormats
+import BorderInput
+import BorderOutput
+import BorderReport
+import BorderRun
 import Foundation
 
 /// A comma-separated list of positive kilometres, e.g. `10,25,50`.

@@ -1,6 +1,9 @@
 import ArgumentParser
-import BorderFormats
+import BorderInput
 import BorderModel
+import BorderOutput
+import BorderReport
+import BorderRun
 import Foundation
 
 extension InputFormat: ExpressibleByArgument {}

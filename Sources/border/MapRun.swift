@@ -1,6 +1,9 @@
 import BorderAnalysis
-import BorderFormats
+import BorderInput
 import BorderModel
+import BorderOutput
+import BorderReport
+import BorderRun
 
 /// What `geojson` and `report` draw, computed here and handed to them: the input's incidents
 /// measured by the row loop, the fence with its coverage under the coverage options (as

@@ -1,9 +1,14 @@
 import ArgumentParser
 import BorderAnalysis
-import BorderFormats
+import BorderInput
 import BorderModel
+import BorderOutput
+import BorderReport
+import BorderRun
 import CSystem
 import Foundation
+
+extension FormattedRows: RowBatch {}
 
 /// How every command that reads points runs its rows: the one `RowLoop`, each rejected row on
 /// stderr and in `--rejects`, then (once the output is committed) one summary line and the exit

@@ -9,7 +9,7 @@ import TestSupport
 @Suite struct BorderReferenceTests {
     @Test func distancesMatchTheOracleWithinAMicrometre() throws {
         let border = try Fixtures.border().line
-        let references = try Fixtures.csv(Fixtures.resources.appendingPathComponent("border-references.csv"))
+        let references = try Fixtures.csv(Fixtures.repository.appendingPathComponent("Tests/BorderAnalysisTests/Resources/border-references.csv"))
         #expect(references.count > 50)
         for reference in references {
             let point = Coordinate(longitude: Double(reference["lon"]!)!, latitude: Double(reference["lat"]!)!)

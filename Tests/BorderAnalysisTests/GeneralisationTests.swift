@@ -1,3 +1,4 @@
+import TestSupport
 import BorderAnalysis
 import Foundation
 import Testing

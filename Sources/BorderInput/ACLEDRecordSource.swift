@@ -1,0 +1,99 @@
+import Foundation
+
+/// An ACLED export (CSV; 31 columns today, older ones more): `event_id_cnty`, `event_date`
+/// (yyyy-mm-dd, dd-mm-yyyy or "16 May 2025"), `latitude`, `longitude`, `geo_precision` (1–3), …
+///
+/// ACLED re-issues an event under the same `event_id_cnty` when it is updated; only the row with
+/// the newest `timestamp` is measured (ties: the later row), the others are counted as filtered.
+/// Dedup is a documented two-pass read: pass 1 keeps one small entry per distinct event id
+/// (id, newest timestamp, its row number — memory grows with distinct events, not with row
+/// contents); pass 2 streams the rows again. Standard input is spooled to an unlinked temporary
+/// file during pass 1 so it can be read twice.
+public struct ACLEDRecordSource: RecordSource {
+    static func matches(_ lowered: [String]) -> Bool {
+        ["event_id_cnty", "latitude", "longitude"].allSatisfy(lowered.contains)
+    }
+
+    public var file: String { rows.name }
+    public var header: [String] { rows.header }
+    private var rows: CSVRows
+    private let positions: PositionColumns
+    private let rules: RowRules
+    private let idColumn: Int
+    /// Row number of the newest version of each event id.
+    private let newest: [String: Int]
+
+    init(rows first: CSVRows, origin: InputOrigin, options: ReadingOptions) throws {
+        let lowered = first.header.map { $0.trimmingCharacters(in: .whitespaces).lowercased() }
+        // --input-format acled can be forced on any header.
+        guard let idColumn = lowered.firstIndex(of: "event_id_cnty") else {
+            throw UnusableInput(file: first.name, reason: "not an ACLED export: no event_id_cnty column")
+        }
+        self.idColumn = idColumn
+        let timestampColumn = lowered.firstIndex(of: "timestamp")
+        positions = try PositionColumns(header: first.header, file: first.name, options: options, wkt: false)
+        rules = try RowRules(file: first.name, header: first.header, filters: options.filters, precisionNames: ["geo_precision"],
+                             dateField: RowRules.textDate(["event_date"]))
+
+        // Pass 1: the newest timestamp per event id (unparsable timestamps rank oldest).
+        var best: [String: (timestamp: Int64, row: Int)] = [:]
+        let spool = origin.isStandardInput ? try Spool(header: first.header, name: first.name) : nil
+        while let row = try first.next(raw: spool != nil) {
+            try spool?.write(row.fields)
+            guard let timestampColumn, idColumn < row.fields.count else { continue }
+            let stamp = timestampColumn < row.fields.count ? Int64(row.fields[timestampColumn].trimmingBlanks) ?? .min : .min
+            let id = row.fields[idColumn]
+            if let known = best[id], known.timestamp > stamp { continue }
+            best[id] = (stamp, row.number)
+        }
+        newest = best.mapValues(\.row)
+        // Pass 2 reads the same bytes again.
+        rows = try spool.map { try $0.reopen() } ?? CSVRows(origin)
+    }
+
+    public mutating func next() throws -> InputRecord? {
+        guard let row = try rows.next() else { return nil }
+        var superseded: String?
+        if idColumn < row.fields.count, let winner = newest[row.fields[idColumn]], winner != row.number {
+            superseded = "superseded by row \(winner) (newer timestamp)"
+        }
+        return rules.record(row: row.number, fields: row.fields, invalidByte: row.invalidByte, superseded: superseded) {
+            positions.position(row.fields, row: row.number)
+        }
+    }
+}
+
+/// A temporary CSV copy of standard input for a second pass; unlinked as soon as it is reopened.
+private final class Spool {
+    let path: String
+    let name: String
+    private let handle: UnsafeMutablePointer<FILE>
+
+    init(header: [String], name: String) throws {
+        self.name = name
+        var template = Array("\(NSTemporaryDirectory())/border-stdin-XXXXXX".utf8CString)
+        let descriptor = mkstemp(&template)
+        guard descriptor >= 0, let handle = fdopen(descriptor, "w") else {
+            throw UnusableInput(file: name, reason: "cannot make a temporary copy of standard input")
+        }
+        path = template.withUnsafeBufferPointer { String(cString: $0.baseAddress!) }
+        self.handle = handle
+        try write(header)
+    }
+
+    deinit {
+        fclose(handle)
+        unlink(path)
+    }
+
+    func write(_ fields: [String]) throws {
+        let line = fields.map(CSVText.quote).joined(separator: ",") + "\n"
+        guard fputs(line, handle) >= 0 else { throw UnusableInput(file: name, reason: "cannot spool standard input: \(String(cString: strerror(errno)))") }
+    }
+
+    func reopen() throws -> CSVRows {
+        guard fflush(handle) == 0 else { throw UnusableInput(file: name, reason: "cannot spool standard input") }
+        let rows = try CSVRows(.file(path), name: name)
+        return rows
+    }
+}

@@ -1,0 +1,83 @@
+import Foundation
+
+/// Where the row loop's rows come from: the blocks of a plain CSV file, which worker threads
+/// parse themselves, or the records of any other reader (GeoJSON, ACLED, GTD, standard input),
+/// read in order on the calling thread and measured on the workers.
+public enum RowInput {
+    case csvBlocks(CSVBlockReader, CSVBlockInput)
+    case records(any RecordSource)
+
+    /// The fastest way to read `origin`: blocks for a plain CSV file, else its `RecordSource`.
+    public static func open(_ origin: InputOrigin, options: ReadingOptions = ReadingOptions()) throws -> RowInput {
+        if case .file(let path) = origin {
+            try InputOrigin.checkReadable(path)
+            let reader = try CSVBlockReader(path: path)
+            if let layout = try CSVBlockInput(reader: reader, options: options) { return .csvBlocks(reader, layout) }
+        }
+        return .records(try RecordSources.open(origin, options: options))
+    }
+
+    public var header: [String] {
+        switch self {
+        case .csvBlocks(_, let layout): layout.header
+        case .records(let source): source.header
+        }
+    }
+
+    public var file: String {
+        switch self {
+        case .csvBlocks(_, let layout): layout.file
+        case .records(let source): source.file
+        }
+    }
+}
+
+/// What a worker needs to read the rows of a plain CSV block on its own: the header and the
+/// reading options. Each worker builds its own `PositionColumns` from it, with its own PROJ context.
+public struct CSVBlockInput: Sendable {
+    public let file: String
+    public let header: [String]
+    let headerLine: [UInt8]
+    let options: ReadingOptions
+    let wkt: Bool
+
+    /// Nil when the file is not a plain CSV that blocks can carry (GeoJSON, ACLED, GTD): those go
+    /// through their own `RecordSource`. Throws when the header is unusable (no position column).
+    init?(reader: CSVBlockReader, options: ReadingOptions) throws {
+        guard options.format != .geojson, !(try RecordSources.looksLikeJSON(.file(reader.path))) else { return nil }
+        headerLine = try reader.headerBytes()
+        header = try CSVHeader.parse(headerLine, file: reader.path)
+        let lowered = header.map { $0.trimmingCharacters(in: .whitespaces).lowercased() }
+        let format = options.format ?? RecordSources.detect(lowered, options: options)
+        guard format == .csv || format == .wkt else { return nil }
+        file = reader.path
+        self.options = options
+        wkt = format == .wkt
+        _ = try interpreter()                 // unusable headers fail here, on the calling thread
+    }
+
+    func interpreter() throws -> (PositionColumns, RowRules) {
+        try CSVRecordSource.interpreter(header: header, file: file, options: options, wkt: wkt)
+    }
+
+    /// A parser of this file's blocks for one thread (it owns its own PROJ context).
+    public func parser() throws -> CSVBlockParser {
+        let (positions, rules) = try interpreter()
+        return CSVBlockParser(input: self, positions: positions, rules: rules)
+    }
+}
+
+/// Turns blocks of one CSV file into records, through the same rules as `CSVRecordSource`.
+public struct CSVBlockParser {
+    let input: CSVBlockInput
+    let positions: PositionColumns
+    let rules: RowRules
+
+    public func records(_ block: CSVBlock) throws -> [InputRecord] {
+        try CSVBlockRows(block, headerLine: input.headerLine, file: input.file).rows.map { row in
+            rules.record(row: row.number, fields: row.fields, invalidByte: row.invalidByte) {
+                positions.position(row.fields, row: row.number)
+            }
+        }
+    }
+}

@@ -1,0 +1,142 @@
+import BorderAnalysis
+import BorderInput
+import Geodesy
+
+/// The computed fields of `border distances`, in output order. These names are a contract.
+public enum DistanceColumns {
+    public static let names = ["distance_m", "nearest_lon", "nearest_lat", "chainage_km", "side", "beyond_end",
+                               "nearest_place", "nearest_place_km", "nearest_place_bearing", "nearest_place_desc"]
+    /// The positions in `names` of the nearest place's columns.
+    static let placeColumns = 6..<10
+
+    /// The computed columns to write: all of them unless `--columns` names some.
+    public struct Selection: Sendable, Equatable {
+        /// For each of `names`, whether it is written.
+        let written: [Bool]
+
+        public static let all = Selection(written: DistanceColumns.names.map { _ in true })
+
+        /// A comma-separated list of computed column names, in any order (output keeps the usual order).
+        public init(_ list: String) throws {
+            let chosen = list.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+            let all = DistanceColumns.names
+            guard !chosen.isEmpty else { throw ColumnError("--columns needs at least one of: \(all.joined(separator: ", "))") }
+            if let unknown = chosen.first(where: { !all.contains($0) }) {
+                throw ColumnError("--columns: no computed column \(unknown); choose from \(all.joined(separator: ", "))")
+            }
+            written = all.map { chosen.contains($0) }
+        }
+
+        init(written: [Bool]) { self.written = written }
+
+        public var names: [String] { zip(DistanceColumns.names, written).filter(\.1).map(\.0) }
+
+        /// The place lookup is skipped when none of its columns is written.
+        public var needsNearestPlace: Bool { written[DistanceColumns.placeColumns].contains(true) }
+    }
+
+    public struct ColumnError: Error, CustomStringConvertible {
+        public let description: String
+        init(_ description: String) { self.description = description }
+    }
+
+    /// One computed value, typed so JSON can print numbers and booleans bare.
+    enum Value {
+        case number(Double, decimals: Int)
+        case text(String)
+        case flag(Bool)
+        /// The place description ("50.7 km SSE of Washuk"), written without building a String.
+        case placeDescription(PlaceBearing)
+        case missing
+    }
+
+    /// Millimetre-level decimals: distance 1 µm, positions ~0.1 mm, chainage 1 mm.
+    static func values(_ result: BorderDistance) -> [Value] {
+        var values: [Value] = []
+        forEachValue(result) { values.append($1) }
+        return values
+    }
+
+    /// The values in column order, without collecting them (this runs for every output row).
+    @inline(__always)
+    static func forEachValue(_ result: BorderDistance, _ body: (Int, Value) -> Void) {
+        body(0, .number(result.distanceMetres, decimals: 6))
+        body(1, .number(result.nearest.longitude, decimals: 9))
+        body(2, .number(result.nearest.latitude, decimals: 9))
+        body(3, .number(result.chainageKilometres, decimals: 6))
+        body(4, .text(result.side.rawValue))
+        body(5, .flag(result.isBeyondEnd))
+        guard let place = result.nearestPlace else {
+            for column in placeColumns { body(column, .missing) }
+            return
+        }
+        body(6, .text(place.place.name))
+        body(7, .number(place.distanceMetres / 1000, decimals: 3))
+        body(8, .text(place.compassPoint))
+        body(9, .placeDescription(place))
+    }
+
+    /// The values as text, as CSV and the table show them.
+    static func text(_ result: BorderDistance) -> [String] {
+        values(result).map { value in
+            var bytes: [UInt8] = []
+            bytes.appendCSVValue(value)
+            return String(decoding: bytes, as: UTF8.self)
+        }
+    }
+
+    /// Input columns kept in the output: all but those the computation writes.
+    static func passThrough(_ header: [String], writing selection: Selection = .all) -> [Int] {
+        let written = selection.names
+        return header.indices.filter { !written.contains(header[$0]) }
+    }
+}
+
+extension Array where Element == UInt8 {
+    mutating func appendCSVValue(_ value: DistanceColumns.Value) {
+        switch value {
+        case .number(let number, let decimals): appendFixed(number, decimals: decimals)
+        case .text(let text): appendCSVField(text)
+        case .flag(let flag): append(contentsOf: (flag ? "true" : "false").utf8)
+        case .placeDescription(let place):
+            if place.place.name.utf8.contains(where: { $0 == 0x2C || $0 == 0x22 || $0 == 0x0A || $0 == 0x0D }) {
+                appendCSVField(place.description)
+            } else {
+                appendDescription(place)
+            }
+        case .missing: break
+        }
+    }
+
+    mutating func appendJSONValue(_ value: DistanceColumns.Value) {
+        switch value {
+        case .number(let number, let decimals):
+            if number.isFinite { appendFixed(number, decimals: decimals) } else { append(contentsOf: "null".utf8) }
+        case .text(let text): text.isEmpty ? append(contentsOf: "null".utf8) : appendJSONString(text)
+        case .flag(let flag): append(contentsOf: (flag ? "true" : "false").utf8)
+        case .placeDescription(let place):
+            if place.place.name.utf8.contains(where: { $0 == 0x22 || $0 == 0x5C || $0 < 0x20 }) {
+                appendJSONString(place.description)
+            } else {
+                append(0x22)
+                appendDescription(place)
+                append(0x22)
+            }
+        case .missing: append(contentsOf: "null".utf8)
+        }
+    }
+
+    /// `PlaceBearing.description` as bytes: "at Mand", "14.2 km SW of Mand", "134 km ENE of Dalbandin".
+    mutating func appendDescription(_ place: PlaceBearing) {
+        if place.distanceMetres < PlaceBearing.atPlaceWithin {
+            append(contentsOf: "at ".utf8)
+        } else {
+            let kilometres = place.distanceMetres / 1000
+            appendFixed(kilometres, decimals: kilometres < 100 ? 1 : 0)
+            append(contentsOf: " km ".utf8)
+            append(contentsOf: place.compassPoint.utf8)
+            append(contentsOf: " of ".utf8)
+        }
+        append(contentsOf: place.place.name.utf8)
+    }
+}

@@ -1,0 +1,71 @@
+import BorderAnalysis
+import BorderInput
+import Foundation
+
+/// A readable, aligned table for a terminal. Column widths come from the first rows; the rest stream.
+public final class TableWriter {
+    private let output: Output
+    private var header: [String] = []
+    private var pending: [[String]] = []
+    private var widths: [Int]? = nil
+    private var titles: [String] = []
+    static let bufferedRows = 200
+
+    public init(output: Output) { self.output = output }
+
+    /// Input columns worth showing, when present.
+    private static let contextColumns = ["id", "date", "event_date", "place", "name", "location"]
+    private var shown: [Int] = []
+    private var reported: Int? = nil
+
+    public func begin(header: [String]) {
+        self.header = header
+        let lowered = header.map { $0.lowercased() }
+        shown = Self.contextColumns.compactMap { lowered.firstIndex(of: $0) }
+        if shown.isEmpty { shown = [] }
+        reported = lowered.firstIndex(of: "reported_distance_km")
+        titles = (shown.isEmpty ? ["row"] : shown.map { header[$0] })
+            + ["km to border", "chainage km", "side", "nearest place"] + (reported == nil ? [] : ["reported km"])
+    }
+
+    public func write(_ record: InputRecord, _ result: BorderDistance) {
+        func field(_ index: Int) -> String { index < record.fields.count ? record.fields[index] : "" }
+        let context = shown.isEmpty ? [String(record.row)] : shown.map { String(field($0).prefix(40)) }
+        let row = context + [FixedPoint.format(result.distanceMetres / 1000, decimals: 2),
+                             FixedPoint.format(result.chainageKilometres, decimals: 1) + (result.isBeyondEnd ? "*" : ""),
+                             result.side.rawValue, result.nearestPlace?.description ?? ""]
+            + (reported.map { [field($0)] } ?? [])
+        if widths == nil {
+            pending.append(row)
+            if pending.count >= Self.bufferedRows { flushPending() }
+        } else {
+            emit(row)
+        }
+    }
+
+    public func finish() {
+        flushPending()
+    }
+
+    private func flushPending() {
+        guard widths == nil else { return }
+        var widths = titles.map(\.count)
+        for row in pending { for (i, cell) in row.enumerated() { widths[i] = max(widths[i], cell.count) } }
+        self.widths = widths
+        emit(titles)
+        emit(widths.map { String(repeating: "-", count: $0) })
+        pending.forEach(emit)
+        pending = []
+    }
+
+    private static let numericTitles: Set<String> = ["km to border", "chainage km", "reported km", "row"]
+
+    private func emit(_ row: [String]) {
+        guard let widths else { return }
+        let cells = row.enumerated().map { i, cell -> String in
+            let padding = String(repeating: " ", count: max(0, widths[i] - cell.count))
+            return Self.numericTitles.contains(titles[i]) ? padding + cell : cell + padding
+        }
+        output.write(cells.joined(separator: "  ").trimmingCharacters(in: .whitespaces) + "\n")
+    }
+}

@@ -1,0 +1,104 @@
+import BorderAnalysis
+import BorderInput
+import BorderModel
+import BorderOutput
+
+/// The report as sections of paragraphs, tables and SVG figures, rendered to Markdown or to one
+/// self-contained HTML file (inline CSS and SVG; no scripts, fonts, tiles or network).
+public struct ReportDocument: Sendable {
+    public enum Block: Sendable {
+        case paragraph(String)
+        case table([String], [[String]])
+        case figure(name: String, svg: String)
+    }
+    public var title: String
+    public var sections: [(String, [Block])]
+
+    /// The figures every reader should see first, and the same numbers `border distances` prints.
+    public static let defaultTitle = "Pakistan–Iran border: fence coverage and incidents"
+
+    public static func build(map: MapInput, lengths: [GeneralisedLength], claims: [ClaimCheck], mapSVG: String,
+                             provenance: ReportProvenance, title: String = defaultTitle) -> ReportDocument {
+        let coverage = map.coverage
+        func km(_ v: Double, _ d: Int = 1) -> String { FixedPoint.format(v, decimals: d) }
+        var sections: [(String, [Block])] = []
+        var summary: [[String]] = [["border length (geodesic)", km(map.border.lengthKilometres, 3) + " km"],
+                                   ["incidents measured", String(map.incidents.count)]]
+        if let coverage {
+            // The precision of `border coverage` (km to 1 m, % to 0.01), so the figures compare digit for digit.
+            summary += [["fenced (covered)", km(coverage.coveredKilometres, 3) + " km"], ["coverage", km(coverage.coveragePercent, 2) + " %"],
+                        ["gaps", String(coverage.gaps.count)],
+                        ["longest gap", coverage.gaps.max { $0.lengthKilometres < $1.lengthKilometres }.map { km($0.lengthKilometres, 3) + " km" } ?? "–"]]
+        }
+        sections.append(("Summary", [.table(["figure", "value"], summary)]
+            + (coverage.map { $0.caveat.isEmpty ? [] : [.paragraph("Caveat: " + $0.caveat)] } ?? [.paragraph(Self.coveragePending)])))
+        sections.append(("Made from", [.table(["item", "value"], provenance.rows)]))
+        let bandsNote = map.bands.map { "\(FixedPointText.plain($0.outerKilometres)) km: \(FixedPoint.format($0.maxErrorMetres, decimals: 1)) m" }.joined(separator: ", ")
+        sections.append(("Map", [.figure(name: "map", svg: mapSVG), .paragraph(
+            "Bands are WGS84 geodesic buffers of the border clipped to land; their outlines' measured deviation from the exact distance: \(bandsNote). "
+            + "Circles: incidents, area proportional to casualties (blue PK side, red IR side)."
+            + (coverage.map { $0.caveat.isEmpty ? "" : " The fence is drawn where its file puts it: see the caveat above." } ?? ""))]))
+        if let coverage {
+            sections.append(("Gaps", [.table(["#", "start km", "end km", "length km"], coverage.gaps.enumerated().map {
+                [String($0.offset + 1), km($0.element.startKilometres, 3), km($0.element.endKilometres, 3), km($0.element.lengthKilometres, 3)] })]))
+            sections.append(("Coverage by sector", [.table(["sector", "length km", "covered km", "coverage %"], coverage.sectors.map {
+                [$0.name, km($0.lengthKilometres, 3), km($0.coveredKilometres, 3), km($0.lengthKilometres > 0 ? 100 * $0.coveredKilometres / $0.lengthKilometres : 0, 2)] })]))
+            sections.append(("Coverage over time", [.figure(name: "coverage", svg: TimelineChart.render(coverage))]))
+        } else {
+            for title in ["Gaps", "Coverage by sector", "Coverage over time"] { sections.append((title, [.paragraph(Self.coveragePending)])) }
+        }
+        // Incidents by band: the same distances as `border distances` (km to 2 decimals).
+        let limits = map.bands.map(\.outerKilometres).sorted()
+        var rows: [[String]] = []
+        var lower = 0.0
+        for limit in limits + [.infinity] {
+            let inBand = map.incidents.filter { let d = $0.result.distanceMetres / 1000; return d > lower && d <= limit || (lower == 0 && d == 0) }
+            let killed = inBand.map(\.killed).reduce(0, +)
+            let injured = inBand.map(\.injured).reduce(0, +)
+            rows.append([limit.isFinite ? "\(FixedPointText.plain(lower))–\(FixedPointText.plain(limit)) km" : "> \(FixedPointText.plain(lower)) km",
+                         String(inBand.count), String(killed), String(injured)])
+            lower = limit
+        }
+        sections.append(("Incidents by distance band", [.table(["band", "incidents", "killed", "injured"], rows),
+            .table(["id", "date", "km to border", "chainage km", "side", "geo precision", "reported km"], map.incidents.map {
+                [$0.id, $0.date, km($0.result.distanceMetres / 1000, 2), km($0.result.chainageKilometres, 1),
+                 $0.result.side.rawValue, $0.field("geo_precision") ?? "", $0.field("reported_distance_km") ?? ""] })]))
+        sections.append(("The seed's claims, checked", [
+            .table(["claim", "stated", "verdict", "measured"], claims.map { [$0.statement, $0.stated, $0.verdict.rawValue, $0.measured] }),
+            .table(["Douglas–Peucker tolerance (UTM 41N)", "vertices", "geodesic length km"], lengths.map {
+                [$0.toleranceMetres == 0 ? "none" : FixedPointText.plain($0.toleranceMetres) + " m", String($0.vertexCount), km($0.lengthKilometres)] })]))
+        return ReportDocument(title: title, sections: sections)
+    }
+
+    /// Shown when there is no fence file.
+    static let coveragePending = "No fence data (no --fence, and no fence.geojson in the data folder), so no coverage figures."
+}
+
+/// Coverage over time as a step chart (per completion date), inline SVG.
+enum TimelineChart {
+    static func render(_ coverage: CoverageFigures) -> String {
+        let (w, h, left, bottom) = (640.0, 260.0, 50.0, 30.0)
+        let points = coverage.timeline
+        guard !points.isEmpty, coverage.borderKilometres > 0 else { return "" }
+        func year(_ date: String) -> Double {
+            let parts = date.split(separator: "-").compactMap { Double($0) }
+            return (parts.first ?? 2000) + ((parts.count > 1 ? parts[1] : 1) - 1) / 12 + ((parts.count > 2 ? parts[2] : 1) - 1) / 365
+        }
+        let years = points.map { year($0.date) }
+        let y0: Double = years.min()!.rounded(.down)
+        let y1: Double = years.max()!.rounded(.down) + 1
+        func x(_ t: Double) -> Double { left + (t - y0) / (y1 - y0) * (w - left - 10) }
+        func y(_ km: Double) -> Double { h - bottom - km / coverage.borderKilometres * (h - bottom - 10) }
+        func n(_ v: Double) -> String { FixedPoint.format(v, decimals: 1) }
+        var d = "M\(n(x(y0))) \(n(y(0)))"
+        for (t, p) in zip(years, points) { d += "H\(n(x(t)))V\(n(y(p.coveredKilometres)))" }
+        d += "H\(n(x(y1)))"
+        var svg = ##"<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 \##(n(w)) \##(n(h))" width="\##(n(w))" height="\##(n(h))" font-family="sans-serif" font-size="11" role="img" aria-label="Fence coverage over time">"##
+        for pct in stride(from: 0.0, through: 100, by: 25) {
+            let yy = y(pct / 100 * coverage.borderKilometres)
+            svg += ##"<path d="M\##(n(left)) \##(n(yy))H\##(n(w - 10))" stroke="#ddd"/><text x="4" y="\##(n(yy + 4))">\##(Int(pct)) %</text>"##
+        }
+        for t in stride(from: y0, through: y1, by: 1) { svg += ##"<text x="\##(n(x(t) - 14))" y="\##(n(h - 10))">\##(Int(t))</text>"## }
+        return svg + ##"<path d="\##(d)" fill="none" stroke="\##(MapStyle.fenced)" stroke-width="2.5"/></svg>"##
+    }
+}

@@ -1,0 +1,43 @@
+@testable import BorderAnalysis
+@testable import BorderModel
+import Geodesy
+import Testing
+@testable import BorderOutput
+
+/// Output rows write the place description as bytes; it must read exactly as `PlaceBearing.description`,
+/// whose figures (one decimal below 100 km, whole kilometres above) are the contract.
+@Suite struct PlaceDescriptionTests {
+    func bearing(_ metres: Double, _ azimuth: Double, name: String = "Mand") -> PlaceBearing {
+        let place = Place(id: "x", name: name, alternateNames: [], kind: "town", country: "PK",
+                          coordinate: Coordinate(longitude: 61.98, latitude: 26.09), isApproximate: false,
+                          uncertaintyKilometres: 0, source: "", note: "")
+        return PlaceBearing(place: place, distanceMetres: metres, azimuth: azimuth)
+    }
+
+    @Test func bytesReadAsTheDescription() {
+        for metres in [0, 49.99, 50, 1_234.5, 14_249.9, 14_250, 99_949.9, 99_950, 99_999, 100_000, 250_499, 250_500] {
+            for azimuth in stride(from: -180.0, through: 360, by: 11.25) {
+                var bytes: [UInt8] = []
+                bytes.appendDescription(bearing(metres, azimuth))
+                #expect(String(decoding: bytes, as: UTF8.self) == bearing(metres, azimuth).description)
+            }
+        }
+    }
+
+    @Test func examplesWorkedByHand() {
+        // 14,249.9 m is 14.2499 km → "14.2"; 99,950 m rounds to 100.0 km at one decimal; 250,500 m → 251 (half up).
+        #expect(bearing(14_249.9, 225).description == "14.2 km SW of Mand")
+        #expect(bearing(99_950, 0).description == "100.0 km N of Mand")
+        #expect(bearing(250_500, 67.5).description == "251 km ENE of Mand")
+        #expect(bearing(20, 90).description == "at Mand")
+    }
+
+    @Test func namesThatNeedQuotingAreQuoted() {
+        var csv: [UInt8] = []
+        csv.appendCSVValue(.placeDescription(bearing(1_000, 0, name: "Pishin, \"old\"")))
+        #expect(String(decoding: csv, as: UTF8.self) == #""1.0 km N of Pishin, ""old""""#)
+        var json: [UInt8] = []
+        json.appendJSONValue(.placeDescription(bearing(1_000, 0, name: "a\"b")))
+        #expect(String(decoding: json, as: UTF8.self) == #""1.0 km N of a\"b""#)
+    }
+}
