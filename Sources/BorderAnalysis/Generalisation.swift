@@ -23,10 +23,7 @@ public enum Generalisation {
                                projection: String = projection) throws -> [GeneralisedLength] {
         let context = try ProjContext()
         let forward = try Transformation(from: "EPSG:4326", to: projection, context: context)
-        let projected = try line.vertices.map { v -> Coordinate in
-            let (x, y) = try forward.transform(x: v.longitude, y: v.latitude)
-            return Coordinate(longitude: x, latitude: y)
-        }
+        let projected = try line.vertices.map(forward.project)
         return tolerances.map { tolerance in
             let kept = DouglasPeucker.keptIndices(projected, tolerance: tolerance).map { line.vertices[$0] }
             return GeneralisedLength(toleranceMetres: tolerance, vertexCount: kept.count,

@@ -73,11 +73,12 @@ final class PositionColumns {
         case .wkt(let column):
             guard let text = field(column) else { return reject(column, short) }
             guard !text.trimmingBlanks.isEmpty else { return reject(column, "empty") }
-            let point: Coordinate
-            do { point = try Geometry(wkt: text, context: geos!).pointCoordinate } catch {
+            // x, y: longitude and latitude, or with --crs the CRS's own axes (finish transforms them).
+            let point: PlanarPoint
+            do { point = try Geometry(wkt: text, context: geos!).point(of: PlanarPoint.self) } catch {
                 return reject(column, "\(error)")
             }
-            return finish(x: point.longitude, y: point.latitude, column: column, reject: reject)
+            return finish(x: point.x, y: point.y, column: column, reject: reject)
         case .pair(let latitude, let longitude):
             guard let latText = field(latitude) else { return reject(latitude, short) }
             guard let lonText = field(longitude) else { return reject(longitude, short) }

@@ -5,13 +5,18 @@ import Geodesy
 
 /// Writes a `CoverageReport` in one format. Every format carries the report's caveat.
 public enum CoverageWriter {
-    public static func write(_ report: CoverageReport, format: OutputFormat, to output: Output, border: GeodesicPolyline) {
+    /// `precision`: decimals of GeoJSON coordinates.
+    public static func write(_ report: CoverageReport, format: OutputFormat, to output: Output, border: GeodesicPolyline,
+                             precision: Int = 6) {
         switch format {
         case .table: output.write(CoverageTable.text(report))
         case .json: output.write(CoverageJSON.text(report))
         case .csv: output.write(CoverageCSV.text(report))
-        case .geojson: output.write(CoverageGeoJSON.text(report, border: border))
-        case .geojsonseq: output.write(CoverageGeoJSON.features(report, border: border).map { "\u{1E}" + $0 + "\n" }.joined())
+        case .geojson, .geojsonseq:
+            let writer = FeatureStreamWriter(output: output, kind: format == .geojson ? .collection : .sequence, precision: precision)
+            writer.begin(members: report.caveat.map { [("caveat", .string($0))] } ?? [])
+            CoverageGeoJSON.features(report, border: border).forEach(writer.write)
+            writer.finish()
         }
     }
 
@@ -116,30 +121,20 @@ enum CoverageJSON {
 enum CoverageGeoJSON {
     static let fenceColour = "#1a9641", gapColour = "#d7191c"
 
-    static func text(_ report: CoverageReport, border: GeodesicPolyline) -> String {
-        let features = features(report, border: border)
-        let caveat = report.caveat.map { "\"caveat\":" + JSONText.string($0) + "," } ?? ""
-        return "{\"type\":\"FeatureCollection\"," + caveat + "\"features\":[\n" + features.joined(separator: ",\n") + "\n]}\n"
-    }
-
-    /// One Feature text per covered stretch or gap, in chainage order (also the RFC 8142 texts).
-    static func features(_ report: CoverageReport, border: GeodesicPolyline) -> [String] {
+    /// One Feature per covered stretch or gap, in chainage order.
+    static func features(_ report: CoverageReport, border: GeodesicPolyline) -> [MapFeature] {
         var stretches = report.covered.map { ($0, "fence") } + report.gaps.map { ($0.stretch, "gap") }
         stretches.sort { $0.0.start < $1.0.start }
-        return stretches.map { stretch, layer -> String in
-            var properties: [(String, String)] = [
-                ("layer", JSONText.string(layer)),
-                ("start_km", CoverageWriter.km(stretch.start)), ("end_km", CoverageWriter.km(stretch.end)),
-                ("length_km", CoverageWriter.km(stretch.length)),
-                ("title", JSONText.string((layer == "fence" ? "covered" : "gap") + " km \(CoverageWriter.km(stretch.start))–\(CoverageWriter.km(stretch.end))")),
-                ("stroke", JSONText.string(layer == "fence" ? fenceColour : gapColour)), ("stroke-width", "3"),
+        return stretches.map { stretch, layer in
+            var properties: [(String, PropertyValue)] = [
+                ("layer", .string(layer)),
+                ("start_km", .fixed(stretch.start / 1000, decimals: 3)), ("end_km", .fixed(stretch.end / 1000, decimals: 3)),
+                ("length_km", .fixed(stretch.length / 1000, decimals: 3)),
+                ("title", .string((layer == "fence" ? "covered" : "gap") + " km \(CoverageWriter.km(stretch.start))–\(CoverageWriter.km(stretch.end))")),
+                ("stroke", .string(layer == "fence" ? fenceColour : gapColour)), ("stroke-width", .integer(3)),
             ]
-            if let caveat = report.caveat { properties.append(("caveat", JSONText.string(caveat))) }
-            let positions = border.subline(from: stretch.start, to: stretch.end).map {
-                "[" + CoverageWriter.degrees($0.longitude) + "," + CoverageWriter.degrees($0.latitude) + "]"
-            }
-            return "{\"type\":\"Feature\",\"geometry\":{\"type\":\"LineString\",\"coordinates\":[" + positions.joined(separator: ",")
-                + "]},\"properties\":{" + JSONText.members(properties) + "}}"
+            if let caveat = report.caveat { properties.append(("caveat", .string(caveat))) }
+            return MapFeature(geometry: .lineString(border.subline(from: stretch.start, to: stretch.end)), properties: properties)
         }
     }
 }

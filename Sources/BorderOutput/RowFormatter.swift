@@ -9,14 +9,14 @@ public struct RowFormatter: Sendable {
     public let format: OutputFormat
     private let header: [String]
     private let kept: [Int]
-    private let precision: Int
+    private let encoder: GeoJSONText
     public let columns: DistanceColumns.Selection
 
     public init(format: OutputFormat, header: [String], precision: Int = 6, columns: DistanceColumns.Selection = .all) {
         self.format = format
         self.header = header
         self.kept = DistanceColumns.passThrough(header, writing: columns)
-        self.precision = precision
+        self.encoder = GeoJSONText(precision: precision)
         self.columns = columns
     }
 
@@ -67,11 +67,8 @@ public struct RowFormatter: Sendable {
             bytes.append(0x7D)
         case .geojson, .geojsonseq:
             if format == .geojsonseq { bytes.append(0x1E) }
-            bytes.append(contentsOf: #"{"type":"Feature","geometry":{"type":"Point","coordinates":["#.utf8)
-            bytes.appendFixed(point.longitude, decimals: precision)
-            bytes.append(0x2C)
-            bytes.appendFixed(point.latitude, decimals: precision)
-            bytes.append(contentsOf: #"]},"properties":{"layer":"incident","#.utf8)
+            encoder.appendFeatureOpening(.point(point), to: &bytes)
+            bytes.append(contentsOf: #""layer":"incident","#.utf8)
             appendMembers(record, result, to: &bytes)
             bytes.append(contentsOf: "}}".utf8)
             if format == .geojsonseq { bytes.append(0x0A) }

@@ -2,7 +2,7 @@
 /// `DouglasPeuckerLineSimplifier` does it: distances to the segment, not to its infinite line.
 public enum DouglasPeucker {
     /// Indices of the vertices kept at `tolerance` (same unit as the coordinates), ends included.
-    public static func keptIndices(_ points: [Coordinate], tolerance: Double) -> [Int] {
+    public static func keptIndices(_ points: [PlanarPoint], tolerance: Double) -> [Int] {
         guard points.count > 2 else { return Array(points.indices) }
         guard tolerance > 0 else { return Array(points.indices) }
         var keep = [Bool](repeating: false, count: points.count)
@@ -26,12 +26,12 @@ public enum DouglasPeucker {
     }
 
     /// Planar distance from `p` to the segment `a`–`b`.
-    static func distance(_ p: Coordinate, _ a: Coordinate, _ b: Coordinate) -> Double {
-        let (dx, dy) = (b.longitude - a.longitude, b.latitude - a.latitude)
+    static func distance(_ p: PlanarPoint, _ a: PlanarPoint, _ b: PlanarPoint) -> Double {
+        let (dx, dy) = (b.x - a.x, b.y - a.y)
         let lengthSquared = dx * dx + dy * dy
-        var t = lengthSquared == 0 ? 0 : ((p.longitude - a.longitude) * dx + (p.latitude - a.latitude) * dy) / lengthSquared
+        var t = lengthSquared == 0 ? 0 : ((p.x - a.x) * dx + (p.y - a.y) * dy) / lengthSquared
         t = min(1, max(0, t))
-        let (ex, ey) = (a.longitude + t * dx - p.longitude, a.latitude + t * dy - p.latitude)
+        let (ex, ey) = (a.x + t * dx - p.x, a.y + t * dy - p.y)
         return (ex * ex + ey * ey).squareRoot()
     }
 }

@@ -28,18 +28,12 @@ extension GeodesicPolyline {
         let forward = try Transformation(from: "EPSG:4326", to: projection, context: proj)
         let inverse = try Transformation(from: projection, to: "EPSG:4326", context: proj)
         let geos = GEOSContext()
-        let projected = try vertices.map { v -> Coordinate in
-            let (x, y) = try forward.transform(x: v.longitude, y: v.latitude)
-            return Coordinate(longitude: x, latitude: y)
-        }
+        let projected = try vertices.map(forward.project)
         let planar = try Geometry(lineString: projected, context: geos).buffer(distance, quadrantSegments: 32).densified(spacing)
         var worst = 0.0
-        let polygons = try planar.polygons.map { rings in
+        let polygons = try planar.polygons(of: PlanarPoint.self).map { rings in
             try rings.map { ring -> [Coordinate] in
-                let lonLat = try ring.dropLast().map { p -> Coordinate in
-                    let (lon, lat) = try inverse.transform(x: p.longitude, y: p.latitude)
-                    return snap(Coordinate(longitude: lon, latitude: lat), to: distance)
-                }
+                let lonLat = try ring.dropLast().map { snap(try inverse.geographic($0), to: distance) }
                 var refined: [Coordinate] = []
                 refined.reserveCapacity(lonLat.count * 2)
                 for (index, a) in lonLat.enumerated() {

@@ -135,18 +135,21 @@ public final class Geometry {
         }
     }
 
-    /// The position of a non-empty Point (x = longitude or easting); GEOS's message otherwise.
+    /// The position of a non-empty Point in WGS84 degrees; GEOS's message otherwise.
     public var pointCoordinate: Coordinate {
-        get throws {
-            let type = try typeName
-            guard type == "Point" else { throw GeometryError.invalid("a \(type), not a Point") }
-            guard try !isEmpty else { throw GeometryError.invalid("an empty Point") }
-            var x = 0.0, y = 0.0
-            guard GEOSGeomGetX_r(context.handle, pointer, &x) == 1, GEOSGeomGetY_r(context.handle, pointer, &y) == 1 else {
-                throw context.failure("cannot read the point")
-            }
-            return Coordinate(longitude: x, latitude: y)
+        get throws { try point(of: Coordinate.self) }
+    }
+
+    /// The position of a non-empty Point as x, y (a `PlanarPoint` when it is projected).
+    public func point<P: PlanePosition>(of _: P.Type) throws -> P {
+        let type = try typeName
+        guard type == "Point" else { throw GeometryError.invalid("a \(type), not a Point") }
+        guard try !isEmpty else { throw GeometryError.invalid("an empty Point") }
+        var x = 0.0, y = 0.0
+        guard GEOSGeomGetX_r(context.handle, pointer, &x) == 1, GEOSGeomGetY_r(context.handle, pointer, &y) == 1 else {
+            throw context.failure("cannot read the point")
         }
+        return P(planeX: x, planeY: y)
     }
 
     public var typeName: String {

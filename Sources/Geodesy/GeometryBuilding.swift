@@ -1,17 +1,17 @@
 import CGEOS
 
-/// Building GEOS geometries from coordinates and reading coordinates back. GEOS is planar:
-/// `longitude` is x and `latitude` is y, whether they hold degrees or projected metres.
+/// Building GEOS geometries from positions and reading them back. GEOS is planar: a
+/// `Coordinate`'s longitude is x and latitude y; a `PlanarPoint` holds projected metres.
 extension Geometry {
     /// A LineString through `points`.
-    public convenience init(lineString points: [Coordinate], context: GEOSContext) throws {
+    public convenience init<P: PlanePosition>(lineString points: [P], context: GEOSContext) throws {
         let sequence = try Self.sequence(points, context: context)
         guard let pointer = GEOSGeom_createLineString_r(context.handle, sequence) else { throw context.failure("cannot create a line") }
         self.init(context: context, pointer: pointer)
     }
 
     /// A MultiPolygon of `polygons`, each an exterior ring then its holes (rings closed or not).
-    public convenience init(polygons: [[[Coordinate]]], context: GEOSContext) throws {
+    public convenience init<P: PlanePosition>(polygons: [[[P]]], context: GEOSContext) throws {
         var parts: [OpaquePointer?] = []
         do {
             for rings in polygons where !rings.isEmpty {
@@ -39,10 +39,10 @@ extension Geometry {
         self.init(context: context, pointer: collection)
     }
 
-    private static func sequence(_ points: [Coordinate], context: GEOSContext) throws -> OpaquePointer {
+    private static func sequence<P: PlanePosition>(_ points: [P], context: GEOSContext) throws -> OpaquePointer {
         guard let sequence = GEOSCoordSeq_create_r(context.handle, UInt32(points.count), 2) else { throw context.failure("cannot create coordinates") }
         for (index, point) in points.enumerated() {
-            guard GEOSCoordSeq_setXY_r(context.handle, sequence, UInt32(index), point.longitude, point.latitude) != 0 else {
+            guard GEOSCoordSeq_setXY_r(context.handle, sequence, UInt32(index), point.planeX, point.planeY) != 0 else {
                 GEOSCoordSeq_destroy_r(context.handle, sequence)
                 throw context.failure("cannot set coordinate \(index)")
             }
@@ -53,25 +53,28 @@ extension Geometry {
     /// The polygons of a Polygon, MultiPolygon or collection (other members are skipped):
     /// each is its exterior ring then its holes, as GEOS stores them (closed, any winding).
     public var polygons: [[[Coordinate]]] {
-        get throws {
-            let type = GEOSGeomTypeId_r(context.handle, pointer)
-            if type == Int32(GEOS_POLYGON.rawValue) {
-                if try isEmpty { return [] }
-                guard let exterior = GEOSGetExteriorRing_r(context.handle, pointer) else { throw context.failure("no exterior ring") }
-                var rings = [try coordinates(of: exterior)]
-                let holes = GEOSGetNumInteriorRings_r(context.handle, pointer)
-                guard holes >= 0 else { throw context.failure("cannot count holes") }
-                for index in 0..<holes {
-                    guard let hole = GEOSGetInteriorRingN_r(context.handle, pointer, index) else { throw context.failure("no hole \(index)") }
-                    rings.append(try coordinates(of: hole))
-                }
-                return [rings]
+        get throws { try polygons(of: Coordinate.self) }
+    }
+
+    /// `polygons`, as positions of type `P` (`PlanarPoint` for a projected geometry).
+    public func polygons<P: PlanePosition>(of _: P.Type) throws -> [[[P]]] {
+        let type = GEOSGeomTypeId_r(context.handle, pointer)
+        if type == Int32(GEOS_POLYGON.rawValue) {
+            if try isEmpty { return [] }
+            guard let exterior = GEOSGetExteriorRing_r(context.handle, pointer) else { throw context.failure("no exterior ring") }
+            var rings: [[P]] = [try coordinates(of: exterior)]
+            let holes = GEOSGetNumInteriorRings_r(context.handle, pointer)
+            guard holes >= 0 else { throw context.failure("cannot count holes") }
+            for index in 0..<holes {
+                guard let hole = GEOSGetInteriorRingN_r(context.handle, pointer, index) else { throw context.failure("no hole \(index)") }
+                rings.append(try coordinates(of: hole))
             }
-            if type == Int32(GEOS_MULTIPOLYGON.rawValue) || type == Int32(GEOS_GEOMETRYCOLLECTION.rawValue) {
-                return try parts.flatMap { try $0.polygons }
-            }
-            return []
+            return [rings]
         }
+        if type == Int32(GEOS_MULTIPOLYGON.rawValue) || type == Int32(GEOS_GEOMETRYCOLLECTION.rawValue) {
+            return try parts.flatMap { try $0.polygons(of: P.self) }
+        }
+        return []
     }
 
     /// The vertices of a LineString or LinearRing.
@@ -79,14 +82,14 @@ extension Geometry {
         get throws { try coordinates(of: pointer) }
     }
 
-    private func coordinates(of geometry: OpaquePointer) throws -> [Coordinate] {
+    private func coordinates<P: PlanePosition>(of geometry: OpaquePointer) throws -> [P] {
         guard let sequence = GEOSGeom_getCoordSeq_r(context.handle, geometry) else { throw context.failure("no coordinates") }
         var count: UInt32 = 0
         guard GEOSCoordSeq_getSize_r(context.handle, sequence, &count) != 0 else { throw context.failure("cannot count coordinates") }
         return try (0..<count).map { index in
             var x = 0.0, y = 0.0
             guard GEOSCoordSeq_getXY_r(context.handle, sequence, index, &x, &y) != 0 else { throw context.failure("cannot read coordinate \(index)") }
-            return Coordinate(longitude: x, latitude: y)
+            return P(planeX: x, planeY: y)
         }
     }
 

@@ -31,12 +31,16 @@ struct CoverageCommand: ParsableCommand {
     @Option(name: .shortAndLong, help: ArgumentHelp("Write to FILE instead of stdout: atomically for a regular file (a link is followed; a FIFO or device is written directly).", valueName: "FILE"))
     var output: String?
 
+    @Option(help: "Decimals of coordinates in GeoJSON output (6 ≈ 0.1 m).")
+    var precision: Int = 6
+
     @OptionGroup var reading: ReadingOptionGroup
 
     @OptionGroup var data: DataOptions
 
     func validate() throws {
         guard near.isFinite, near >= 0 else { throw ValidationError("--near must be zero or a positive number of km") }
+        guard (0...12).contains(precision) else { throw ValidationError("--precision must be 0…12") }
     }
 
     func run() throws {
@@ -54,7 +58,7 @@ struct CoverageCommand: ParsableCommand {
             }
             let output = try output.map { try Output(path: $0) } ?? Output()
             let report = try coverage.report(atlas: atlas, fence: fence, sectors: sectors, incidents: points, nearMetres: near * 1000)
-            CoverageWriter.write(report, format: format, to: output, border: atlas.border.line)
+            CoverageWriter.write(report, format: format, to: output, border: atlas.border.line, precision: precision)
             try output.commit()
             try reading.finish(summary)
         }

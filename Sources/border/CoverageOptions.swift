@@ -56,12 +56,8 @@ struct CoverageOptionGroup: ParsableArguments {
     func loadFence(atlas: Atlas, required: Bool = true) throws -> (Fence, [Sector])? {
         let url = fence.map { URL(fileURLWithPath: $0) } ?? atlas.fenceFile
         guard required || fence != nil || FileManager.default.fileExists(atPath: url.path) else { return nil }
-        do {
-            let sectors = FileManager.default.fileExists(atPath: atlas.sectorsFile.path) ? try Sector.load(from: atlas.sectorsFile) : []
-            return (try Fence.load(from: url, border: atlas.border), sectors)
-        } catch let error as ModelError {
-            throw UnusableInput(file: error.file, reason: error.message)
-        }
+        let sectors = FileManager.default.fileExists(atPath: atlas.sectorsFile.path) ? try Sector.load(from: atlas.sectorsFile) : []
+        return (try Fence.load(from: url, border: atlas.border), sectors)
     }
 
     /// `border coverage` of `fence` with these options; `incidents` within `near` metres of a gap are listed.

@@ -1,5 +1,6 @@
 import ArgumentParser
 import BorderInput
+import BorderModel
 import BorderOutput
 import BorderReport
 import BorderRun
@@ -25,15 +26,31 @@ func complain(_ message: String) {
     }
 }
 
-/// Runs `body`, turning unusable input or output into a one-line message and exit status 1; a
-/// reader that closed standard output (`| head`) ends the run quietly with status 0.
+/// The one place errors become exit statuses. Runs `body`; any error that ends the run (unusable
+/// input or output, a bad data or fence file, a GEOS or PROJ failure) is one line on stderr and
+/// status 1; a reader that closed standard output (`| head`) ends the run quietly with status 0.
+/// Rejected rows end it with status 2 through `exitStatus(after:allowRejects:)`.
 func reportingUnusableInput(_ body: () throws -> Void) throws {
     do {
         try body()
+    } catch is ReaderWentAway {
+        return
+    } catch let error as ExitCode {
+        throw error
     } catch let error as UnusableInput {
         complain(error.description)
         throw ExitCode(ExitStatus.unusableInput)
-    } catch is ReaderWentAway {
-        return
+    } catch let error as ModelError {
+        complain(error.description)
+        throw ExitCode(ExitStatus.unusableInput)
+    } catch {
+        complain("\(error)")
+        throw ExitCode(ExitStatus.unusableInput)
     }
+}
+
+/// After the rows: the summary line, then status 2 when rows were rejected (unless `--allow-rejects`).
+func exitStatus(after summary: RunSummary, allowRejects: Bool) throws {
+    complain(summary.line)
+    if summary.rejected > 0 && !allowRejects { throw ExitCode(ExitStatus.rowsRejected) }
 }

@@ -6,6 +6,7 @@ import BorderOutput
 import BorderReport
 import BorderRun
 import Foundation
+import Geodesy
 
 struct ReportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -48,9 +49,10 @@ struct ReportCommand: ParsableCommand {
             let lengths = try Generalisation.lengths(of: atlas.border.line)
             let claimsURL = claims.map { URL(fileURLWithPath: $0) }
                 ?? atlas.directory.deletingLastPathComponent().appendingPathComponent("seeds/claims.json")
-            let checker = try ClaimChecker(atlas: atlas, incidents: map.incidents, lengths: lengths, regions: map.regions,
-                                           bundledIncidentIDs: try bundledIncidentIDs(atlas: atlas, run: run))
-            let checks = try ClaimChecker.loadClaims(claimsURL).map { try checker.check($0) }
+            let claimAnalyzer = try ClaimAnalyzer(atlas: atlas, incidents: map.incidents.map(Self.claimIncident), lengths: lengths,
+                                                  region: map.regions.first.flatMap(Self.polygons),
+                                                  bundledIncidentIDs: try bundledIncidentIDs(atlas: atlas, run: run))
+            let checks = try Claim.load(claimsURL).map { ClaimWording.check($0, try claimAnalyzer.finding($0)) }
             let svg = try SVGMap().render(map, countries: atlas.countries)
             let document = ReportDocument.build(map: map, lengths: lengths, claims: checks, mapSVG: svg,
                                                 provenance: try provenance(atlas: atlas, run: run), title: title)
@@ -75,6 +77,21 @@ struct ReportCommand: ParsableCommand {
             }
             try out.commit()
             try input.reading.finish(run.summary)
+        }
+    }
+
+    static func claimIncident(_ incident: MeasuredIncident) -> ClaimIncident {
+        ClaimIncident(id: incident.id, place: incident.place, geoPrecision: incident.field("geo_precision") ?? "",
+                      reportedKilometres: incident.field("reported_distance_km") ?? "", killed: incident.killed,
+                      point: incident.point, result: incident.result)
+    }
+
+    /// The polygons of a region feature (the Makran division).
+    static func polygons(_ region: MapFeature) -> [[[Coordinate]]]? {
+        switch region.geometry {
+        case .polygon(let rings): [rings]
+        case .multiPolygon(let polygons): polygons
+        default: nil
         }
     }
 

@@ -51,9 +51,6 @@ extension ReadingOptionGroup {
         }
     }
 
-    /// The summary line, then status 2 when rows were rejected (unless `--allow-rejects`).
-    func finish(_ summary: RunSummary) throws {
-        complain(summary.line)
-        if summary.rejected > 0 && !allowRejects { throw ExitCode(ExitStatus.rowsRejected) }
-    }
+    /// The summary line and the exit status of the rows (see `exitStatus(after:allowRejects:)`).
+    func finish(_ summary: RunSummary) throws { try exitStatus(after: summary, allowRejects: allowRejects) }
 }

@@ -17,7 +17,7 @@ import Testing
 
     /// A zigzag whose peaks stand 10 m off the base line: kept at 5 m, dropped at 20 m.
     @Test func douglasPeuckerKeepsOnlyPeaksAboveTheTolerance() {
-        let points = (0...10).map { Coordinate(longitude: Double($0) * 100, latitude: $0 % 2 == 0 ? 0 : 10) }
+        let points = (0...10).map { PlanarPoint(x: Double($0) * 100, y: $0 % 2 == 0 ? 0 : 10) }
         #expect(DouglasPeucker.keptIndices(points, tolerance: 5) == Array(0...10))
         #expect(DouglasPeucker.keptIndices(points, tolerance: 20) == [0, 10])
     }

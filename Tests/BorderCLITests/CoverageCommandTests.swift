@@ -51,6 +51,28 @@ import Testing
         #expect(first[0] > 60 && first[0] < 64 && first[1] > 25 && first[1] < 30)   // lon, lat
     }
 
+    /// `--precision` rounds coverage's GeoJSON as the map's (the one encoder): at most N decimals,
+    /// no repeated position, the caveat a member of the collection; GDAL reads it.
+    @Test(arguments: [0, 3])
+    func geoJSONPrecision(_ decimals: Int) throws {
+        let folder = try CLI.temporaryFolder()
+        let target = folder.appendingPathComponent("coverage.geojson")
+        try CLI.run(["coverage", "--format", "geojson", "--precision", String(decimals), "-o", target.path]).expecting(0)
+        let text = try String(contentsOf: target, encoding: .utf8)
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any])
+        #expect((object["caveat"] as? String)?.hasPrefix("SAMPLE data") == true)
+        let features = try #require(object["features"] as? [[String: Any]])
+        #expect(features.count == 3)                                // fence, gap, fence
+        for feature in features {
+            GeoJSONChecks.checkFeature(feature, precision: decimals)
+            let line = try #require((feature["geometry"] as? [String: Any])?["coordinates"] as? [[Double]])
+            #expect(zip(line, line.dropFirst()).allSatisfy { $0 != $1 }, "a repeated position")
+        }
+        let coordinates = text.components(separatedBy: "\"coordinates\":").dropFirst().map { $0.prefix { $0 != "}" } }
+        #expect(coordinates.allSatisfy { $0.range(of: "\\.\\d{\(decimals + 1)}", options: .regularExpression) == nil })
+        #expect(try CLI.run(["coverage", "--precision", "13"]).status == 64)
+    }
+
     @Test func badOptionsAndBadFencesAreReported() throws {
         #expect(try CLI.run(["coverage", "--side", "AF"]).status == 64)
         #expect(try CLI.run(["coverage", "--as-of", "2020-13-01"]).status == 64)

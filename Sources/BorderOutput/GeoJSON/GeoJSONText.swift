@@ -1,9 +1,11 @@
 import BorderInput
+import BorderModel
 import Geodesy
 
-/// RFC 7946 text for features: lon,lat positions rounded to `precision` decimals (trailing zeros
-/// dropped), repeated positions after rounding removed, rings re-wound after rounding, members in
-/// a fixed order (`type`, `geometry`, `properties`), no `crs`.
+/// The one GeoJSON encoder (RFC 7946) of `distances`, `coverage` and the map: lon,lat positions
+/// rounded to `precision` decimals (trailing zeros dropped), repeated positions after rounding
+/// removed, rings re-wound after rounding, members in a fixed order (`type`, `geometry`,
+/// `properties`), no `crs`. It writes bytes, so a row of `distances` costs no String.
 public struct GeoJSONText: Sendable {
     public var precision: Int
 
@@ -11,30 +13,64 @@ public struct GeoJSONText: Sendable {
         self.precision = min(max(precision, 0), 12)
     }
 
-    public func feature(_ feature: MapFeature) -> String {
-        "{\"type\":\"Feature\",\"geometry\":" + geometry(feature.geometry) + ",\"properties\":{"
-            + feature.properties.map { JSONText.string($0.0) + ":" + $0.1.json }.joined(separator: ",") + "}}"
+    public func feature(_ feature: MapFeature) -> String { text { appendFeature(feature, to: &$0) } }
+
+    public func geometry(_ geometry: MapGeometry) -> String { text { appendGeometry(geometry, to: &$0) } }
+
+    private func text(_ body: (inout [UInt8]) -> Void) -> String {
+        var bytes: [UInt8] = []
+        body(&bytes)
+        return String(decoding: bytes, as: UTF8.self)
     }
 
-    public func geometry(_ geometry: MapGeometry) -> String {
-        let coordinates: String
-        switch geometry {
-        case .point(let p): coordinates = position(round(p))
-        case .lineString(let line): coordinates = positions(rounded(line))
-        case .multiLineString(let lines): coordinates = "[" + lines.map { positions(rounded($0)) }.joined(separator: ",") + "]"
-        case .polygon(let rings): coordinates = polygon(rings)
-        case .multiPolygon(let polygons): coordinates = "[" + polygons.map(polygon).joined(separator: ",") + "]"
+    public func appendFeature(_ feature: MapFeature, to bytes: inout [UInt8]) {
+        appendFeatureOpening(feature.geometry, to: &bytes)
+        for (n, (name, value)) in feature.properties.enumerated() {
+            if n > 0 { bytes.append(0x2C) }
+            bytes.appendJSONString(name)
+            bytes.append(0x3A)
+            bytes.append(contentsOf: value.json.utf8)
         }
-        return "{\"type\":\"\(geometry.typeName)\",\"coordinates\":" + coordinates + "}"
+        bytes.append(contentsOf: "}}".utf8)
     }
 
-    private func polygon(_ rings: [[Coordinate]]) -> String {
+    /// `{"type":"Feature","geometry":…,"properties":{` — the caller writes the members and `}}`.
+    public func appendFeatureOpening(_ geometry: MapGeometry, to bytes: inout [UInt8]) {
+        bytes.append(contentsOf: #"{"type":"Feature","geometry":"#.utf8)
+        appendGeometry(geometry, to: &bytes)
+        bytes.append(contentsOf: #","properties":{"#.utf8)
+    }
+
+    public func appendGeometry(_ geometry: MapGeometry, to bytes: inout [UInt8]) {
+        bytes.append(contentsOf: #"{"type":""#.utf8)
+        bytes.append(contentsOf: geometry.typeName.utf8)
+        bytes.append(contentsOf: #"","coordinates":"#.utf8)
+        switch geometry {
+        case .point(let p): appendPosition(round(p), to: &bytes)
+        case .lineString(let line): appendPositions(rounded(line), to: &bytes)
+        case .multiLineString(let lines): appendList(lines, to: &bytes) { appendPositions(rounded($0), to: &$1) }
+        case .polygon(let rings): appendPolygon(rings, to: &bytes)
+        case .multiPolygon(let polygons): appendList(polygons, to: &bytes) { appendPolygon($0, to: &$1) }
+        }
+        bytes.append(0x7D)
+    }
+
+    private func appendList<T>(_ items: [T], to bytes: inout [UInt8], _ each: (T, inout [UInt8]) -> Void) {
+        bytes.append(0x5B)
+        for (n, item) in items.enumerated() {
+            if n > 0 { bytes.append(0x2C) }
+            each(item, &bytes)
+        }
+        bytes.append(0x5D)
+    }
+
+    private func appendPolygon(_ rings: [[Coordinate]], to bytes: inout [UInt8]) {
         let closed = rings.map { ring -> [Coordinate] in
             var r = rounded(ring)
             if r.count > 1 && r.first == r.last { r.removeLast() }
             return r
         }.filter { $0.count >= 3 }
-        return "[" + RingOrientation.rfc7946(closed).map { positions($0 + [$0[0]]) }.joined(separator: ",") + "]"
+        appendList(RingOrientation.rfc7946(closed), to: &bytes) { ring, bytes in appendPositions(ring + [ring[0]], to: &bytes) }
     }
 
     func round(_ p: Coordinate) -> Coordinate {
@@ -53,17 +89,28 @@ public struct GeoJSONText: Sendable {
         return result
     }
 
-    private func positions(_ line: [Coordinate]) -> String { "[" + line.map(position).joined(separator: ",") + "]" }
+    private func appendPositions(_ line: [Coordinate], to bytes: inout [UInt8]) {
+        appendList(line, to: &bytes) { appendPosition($0, to: &$1) }
+    }
 
-    private func position(_ p: Coordinate) -> String { "[" + number(p.longitude) + "," + number(p.latitude) + "]" }
+    /// `[lon,lat]` of a position already rounded to `precision`.
+    public func appendPosition(_ p: Coordinate, to bytes: inout [UInt8]) {
+        bytes.append(0x5B)
+        appendNumber(p.longitude, to: &bytes)
+        bytes.append(0x2C)
+        appendNumber(p.latitude, to: &bytes)
+        bytes.append(0x5D)
+    }
 
-    private func number(_ value: Double) -> String {
-        var text = FixedPoint.format(value, decimals: precision)
-        if text.contains(".") {
-            while text.hasSuffix("0") { text.removeLast() }
-            if text.hasSuffix(".") { text.removeLast() }
+    /// Fixed to `precision` decimals, trailing zeros and a bare point dropped, never `-0`.
+    private func appendNumber(_ value: Double, to bytes: inout [UInt8]) {
+        let start = bytes.count
+        bytes.appendFixed(value, decimals: precision)
+        if precision > 0 {
+            while bytes.last == 0x30 { bytes.removeLast() }
+            if bytes.last == 0x2E { bytes.removeLast() }
         }
-        return text == "-0" ? "0" : text
+        if bytes.count - start == 2 && bytes[start] == 0x2D && bytes[start + 1] == 0x30 { bytes.remove(at: start) }
     }
 }
 
@@ -73,24 +120,31 @@ public final class FeatureStreamWriter {
     public enum Kind: Sendable { case collection, sequence }
     private let output: Output
     private let kind: Kind
-    private let text: GeoJSONText
+    private let encoder: GeoJSONText
     private var count = 0
+    private var bytes: [UInt8] = []
 
     public init(output: Output, kind: Kind, precision: Int) {
         self.output = output
         self.kind = kind
-        self.text = GeoJSONText(precision: precision)
+        self.encoder = GeoJSONText(precision: precision)
     }
 
-    public func begin() {
-        if kind == .collection { output.write("{\"type\":\"FeatureCollection\",\"features\":[") }
+    /// `members` are foreign members of the collection (RFC 7946 §6.1), e.g. a caveat.
+    public func begin(members: [(String, PropertyValue)] = []) {
+        guard kind == .collection else { return }
+        output.write("{\"type\":\"FeatureCollection\"," + members.map { JSONText.string($0.0) + ":" + $0.1.json + "," }.joined() + "\"features\":[")
     }
 
     public func write(_ feature: MapFeature) {
+        bytes.removeAll(keepingCapacity: true)
         switch kind {
-        case .collection: output.write((count == 0 ? "\n" : ",\n") + text.feature(feature))
-        case .sequence: output.write("\u{1E}" + text.feature(feature) + "\n")
+        case .collection: bytes.append(contentsOf: (count == 0 ? "\n" : ",\n").utf8)
+        case .sequence: bytes.append(0x1E)
         }
+        encoder.appendFeature(feature, to: &bytes)
+        if kind == .sequence { bytes.append(0x0A) }
+        output.write(bytes: bytes)
         count += 1
     }
 

@@ -44,19 +44,24 @@ public enum IncidentFeature {
                                             description: "geodesic to the nearest border point"))
     }
 
-    /// The computed columns with JSON types (numbers, booleans, null for an absent place).
+    /// The computed columns of `border distances` (`DistanceColumns`: the same names, decimals and
+    /// values), with JSON types: numbers, booleans, null for an absent place.
     static func computed(_ result: BorderDistance) -> [(String, PropertyValue)] {
-        let place = result.nearestPlace
-        return [("distance_m", .fixed(result.distanceMetres, decimals: 6)),
-                ("nearest_lon", .fixed(result.nearest.longitude, decimals: 9)),
-                ("nearest_lat", .fixed(result.nearest.latitude, decimals: 9)),
-                ("chainage_km", .fixed(result.chainageKilometres, decimals: 6)),
-                ("side", .string(result.side.rawValue)),
-                ("beyond_end", .bool(result.isBeyondEnd)),
-                ("nearest_place", place.map { .string($0.place.name) } ?? .null),
-                ("nearest_place_km", place.map { .fixed($0.distanceMetres / 1000, decimals: 3) } ?? .null),
-                ("nearest_place_bearing", place.map { .string($0.compassPoint) } ?? .null),
-                ("nearest_place_desc", place.map { .string($0.description) } ?? .null)]
+        var properties: [(String, PropertyValue)] = []
+        DistanceColumns.forEachValue(result) { n, value in properties.append((DistanceColumns.names[n], PropertyValue(value))) }
+        return properties
+    }
+}
+
+extension PropertyValue {
+    init(_ value: DistanceColumns.Value) {
+        switch value {
+        case .number(let number, let decimals): self = .fixed(number, decimals: decimals)
+        case .text(let text): self = .string(text)
+        case .flag(let flag): self = .bool(flag)
+        case .placeDescription(let place): self = .string(place.description)
+        case .missing: self = .null
+        }
     }
 }
 
