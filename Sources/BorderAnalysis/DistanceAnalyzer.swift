@@ -40,6 +40,17 @@ public final class DistanceAnalyzer {
         return side == .left ? atlas.border.countryOnLeft : atlas.border.countryOnRight
     }
 
+    /// The distance to the border alone (a search of the uncertainty disc).
+    func distance(to point: Coordinate) -> Double {
+        atlas.border.line.nearestPoint(to: point, hints: &hints).distance
+    }
+
+    func countryOfOutlines(at point: Coordinate) throws -> Country { try locator.country(at: point) }
+
+    func countryOfOutlines(throughout south: Double, west: Double, north: Double, east: Double) throws -> Country? {
+        try locator.country(throughout: south, west: west, north: north, east: east)
+    }
+
     /// The place nearest to the point (geodesic), with the distance and bearing from it.
     public func nearestPlace(to point: Coordinate) -> PlaceBearing? {
         placePoints.nearest(to: point).map {

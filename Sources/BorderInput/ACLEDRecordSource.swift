@@ -32,7 +32,7 @@ public struct ACLEDRecordSource: RecordSource {
         self.idColumn = idColumn
         let timestampColumn = lowered.firstIndex(of: "timestamp")
         positions = try PositionColumns(header: first.header, file: first.name, options: options, wkt: false)
-        rules = try RowRules(file: first.name, header: first.header, filters: options.filters, precisionNames: ["geo_precision"],
+        rules = try RowRules(file: first.name, header: first.header, filters: options.filters, uncertainty: options.uncertainty, precisionNames: ["geo_precision"],
                              dateField: RowRules.textDate(["event_date"]))
 
         // Pass 1: the newest timestamp per event id (unparsable timestamps rank oldest).

@@ -28,7 +28,7 @@ public struct CSVRecordSource: RecordSource {
     static func interpreter(header: [String], file: String, options: ReadingOptions,
                             wkt: Bool) throws -> (PositionColumns, RowRules) {
         (try PositionColumns(header: header, file: file, options: options, wkt: wkt),
-         try RowRules(file: file, header: header, filters: options.filters,
+         try RowRules(file: file, header: header, filters: options.filters, uncertainty: options.uncertainty,
                       precisionNames: ["geo_precision", "specificity", "where_prec"],
                       dateField: RowRules.textDate(["event_date", "date"])))
     }

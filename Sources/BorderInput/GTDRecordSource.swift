@@ -16,7 +16,7 @@ public struct GTDRecordSource: RecordSource {
     init(rows: CSVRows, options: ReadingOptions) throws {
         self.rows = rows
         positions = try PositionColumns(header: rows.header, file: rows.name, options: options, wkt: false)
-        rules = try RowRules(file: rows.name, header: rows.header, filters: options.filters, precisionNames: ["specificity"],
+        rules = try RowRules(file: rows.name, header: rows.header, filters: options.filters, uncertainty: options.uncertainty, precisionNames: ["specificity"],
                              dateField: { lowered in
                                  guard let y = lowered.firstIndex(of: "iyear"), let m = lowered.firstIndex(of: "imonth"),
                                        let d = lowered.firstIndex(of: "iday") else { return nil }

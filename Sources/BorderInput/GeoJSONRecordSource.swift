@@ -41,7 +41,7 @@ public struct GeoJSONRecordSource: RecordSource {
             for key in properties.keys.sorted() where !header.contains(key) { header.append(key) }
         }
         self.header = header
-        rules = try RowRules(file: path, header: header, filters: options.filters, precisionNames: ["geo_precision", "specificity", "where_prec"],
+        rules = try RowRules(file: path, header: header, filters: options.filters, uncertainty: options.uncertainty, precisionNames: ["geo_precision", "specificity", "where_prec"],
                              dateField: RowRules.textDate(["event_date", "date"]))
         transformation = try options.crs.map { try PositionColumns.transformation(from: $0, file: path) }
     }

@@ -12,12 +12,15 @@ public struct InputRecord: Sendable {
     /// write these, so numbers keep their text and arrays and objects stay JSON; nil where the
     /// feature has no such property (absent, not null). Nil for tabular inputs.
     public var values: [JSONValue?]?
+    /// How far from its position the row's incident may be (located rows).
+    public var uncertainty: Uncertainty
 
-    public init(row: Int, fields: [String], outcome: RowOutcome, values: [JSONValue?]? = nil) {
+    public init(row: Int, fields: [String], outcome: RowOutcome, values: [JSONValue?]? = nil, uncertainty: Uncertainty = .none) {
         self.row = row
         self.fields = fields
         self.outcome = outcome
         self.values = values
+        self.uncertainty = uncertainty
     }
 
     /// The position, when the row is to be measured.

@@ -12,9 +12,13 @@ public struct ReadingOptions: Sendable {
     /// The CRS of the coordinates (anything PROJ accepts); nil = WGS84 longitude/latitude degrees.
     public var crs: String?
     public var filters = RowFilters()
+    /// How each row's uncertainty radius is found.
+    public var uncertainty = UncertaintyOptions()
 
     public init(format: InputFormat? = nil, latitudeColumn: String? = nil, longitudeColumn: String? = nil,
-                wktColumn: String? = nil, crs: String? = nil, filters: RowFilters = RowFilters()) {
+                wktColumn: String? = nil, crs: String? = nil, filters: RowFilters = RowFilters(),
+                uncertainty: UncertaintyOptions = UncertaintyOptions()) {
+        self.uncertainty = uncertainty
         self.format = format
         self.latitudeColumn = latitudeColumn
         self.longitudeColumn = longitudeColumn

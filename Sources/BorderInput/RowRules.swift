@@ -12,16 +12,18 @@ struct RowRules {
     let file: String
     let header: [String]
     let filters: RowFilters
+    let uncertainty: UncertaintyRule
     private let precision: Int?
     private let date: DateField?
     private let precisionScale: String
 
     /// Looks up the filter columns; a filter without its column makes the input unusable.
-    init(file: String, header: [String], filters: RowFilters, precisionNames: [String], dateField: (([String]) -> DateField?),
-         precisionScale: String = "1–3") throws {
+    init(file: String, header: [String], filters: RowFilters, uncertainty: UncertaintyOptions = UncertaintyOptions(),
+         precisionNames: [String], dateField: (([String]) -> DateField?), precisionScale: String = "1–3") throws {
         self.file = file
         self.header = header
         self.filters = filters
+        self.uncertainty = try UncertaintyRule(header: header, file: file, options: uncertainty)
         self.precisionScale = precisionScale
         let lowered = header.map { $0.trimmingCharacters(in: .whitespaces).lowercased() }
         if filters.maxPrecision != nil {
@@ -79,9 +81,11 @@ struct RowRules {
             guard let parsed else { return rejected(column, "not a date") }
             if let reason = filters.excludes(parsed) { return filtered(reason) }
         }
-        switch position() {
-        case .success(let point): return InputRecord(row: row, fields: fields, outcome: .located(point))
-        case .failure(let rejection): return InputRecord(row: row, fields: fields, outcome: .rejected(rejection))
+        switch (position(), uncertainty.uncertainty(fields)) {
+        case (.failure(let rejection), _): return InputRecord(row: row, fields: fields, outcome: .rejected(rejection))
+        case (.success, .failure(let problem)): return rejected(problem.column, problem.reason)
+        case (.success(let point), .success(let radius)):
+            return InputRecord(row: row, fields: fields, outcome: .located(point), uncertainty: radius)
         }
     }
 }

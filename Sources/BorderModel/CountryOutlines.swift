@@ -55,4 +55,18 @@ public final class CountryLocator {
         for (country, polygon) in prepared where try polygon.covers(probe) { return country }
         return .other
     }
+
+    /// The country whose polygon covers the whole lon/lat box, `.other` when no polygon meets it,
+    /// nil when it straddles a boundary. The box's edges are straight in lon/lat, as the polygons'.
+    public func country(throughout south: Double, west: Double, north: Double, east: Double) throws -> Country? {
+        let ring = [Coordinate(longitude: west, latitude: south), Coordinate(longitude: east, latitude: south),
+                    Coordinate(longitude: east, latitude: north), Coordinate(longitude: west, latitude: north)]
+        let box = try Geometry(polygons: [[ring]], context: context)
+        // `country(at:)` answers with the first polygon covering a point: the answer is the same
+        // over the box when the first polygon that meets the box covers all of it.
+        for (country, polygon) in prepared where try polygon.intersects(box) {
+            return try polygon.coversWhole(box) ? country : nil
+        }
+        return .other
+    }
 }

@@ -2,24 +2,60 @@ import BorderAnalysis
 import BorderInput
 import Geodesy
 
-/// The computed fields of `border distances`, in output order. These names are a contract.
+/// One measured row, everything the computed columns are made of.
+public struct MeasuredDistance: Sendable {
+    public var result: BorderDistance
+    public var uncertainty: Uncertainty
+    /// Nil when no interval column is written.
+    public var interval: DistanceInterval?
+    /// Nil when no spread column is written (or there are no alternative lines).
+    public var spread: DistanceSpread?
+
+    public init(result: BorderDistance, uncertainty: Uncertainty = .none, interval: DistanceInterval? = nil, spread: DistanceSpread? = nil) {
+        (self.result, self.uncertainty, self.interval, self.spread) = (result, uncertainty, interval, spread)
+    }
+}
+
+/// The computed fields of `border distances`, in output order: the one definition (name,
+/// decimals, value) of CSV, JSON, GeoJSON and the map. These names are a contract.
 public enum DistanceColumns {
     public static let names = ["distance_m", "nearest_lon", "nearest_lat", "chainage_km", "side", "beyond_end",
-                               "nearest_place", "nearest_place_km", "nearest_place_bearing", "nearest_place_desc"]
+                               "nearest_place", "nearest_place_km", "nearest_place_bearing", "nearest_place_desc",
+                               "uncertainty_km", "uncertainty_source", "distance_min_m", "distance_max_m", "side_certain",
+                               "distance_spread_m", "distance_by_source"]
     /// The positions in `names` of the nearest place's columns.
     static let placeColumns = 6..<10
+    /// The uncertainty columns: written by default when the input says anything about uncertainty.
+    static let uncertaintyColumns = 10..<15
+    /// Those that need the search over the disc.
+    static let intervalColumns = 12..<15
+    /// The border-line comparison: three more searches a row, written only when asked for.
+    static let spreadColumns = 15..<17
 
     /// The computed columns to write: all of them unless `--columns` names some.
     public struct Selection: Sendable, Equatable {
         /// For each of `names`, whether it is written.
         let written: [Bool]
 
+        /// Every column, the spread's included (`--columns all`).
         public static let all = Selection(written: DistanceColumns.names.map { _ in true })
+
+        /// The default: every column but the spread's; the uncertainty columns only when the input
+        /// can have a radius (`UncertaintyOptions.applies(to:)`).
+        public static func standard(withUncertainty: Bool) -> Selection {
+            Selection(written: DistanceColumns.names.indices.map {
+                !DistanceColumns.spreadColumns.contains($0) && (withUncertainty || !DistanceColumns.uncertaintyColumns.contains($0))
+            })
+        }
 
         /// A comma-separated list of computed column names, in any order (output keeps the usual order).
         public init(_ list: String) throws {
             let chosen = list.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
             let all = DistanceColumns.names
+            if chosen == ["all"] {
+                written = all.map { _ in true }
+                return
+            }
             guard !chosen.isEmpty else { throw ColumnError("--columns needs at least one of: \(all.joined(separator: ", "))") }
             if let unknown = chosen.first(where: { !all.contains($0) }) {
                 throw ColumnError("--columns: no computed column \(unknown); choose from \(all.joined(separator: ", "))")
@@ -33,6 +69,9 @@ public enum DistanceColumns {
 
         /// The place lookup is skipped when none of its columns is written.
         public var needsNearestPlace: Bool { written[DistanceColumns.placeColumns].contains(true) }
+        /// The disc is searched only when one of its columns is written.
+        public var needsInterval: Bool { written[DistanceColumns.intervalColumns].contains(true) }
+        public var needsSpread: Bool { written[DistanceColumns.spreadColumns].contains(true) }
     }
 
     public struct ColumnError: Error, CustomStringConvertible {
@@ -47,38 +86,57 @@ public enum DistanceColumns {
         case flag(Bool)
         /// The place description ("50.7 km SSE of Washuk"), written without building a String.
         case placeDescription(PlaceBearing)
+        /// Numbers by name: a JSON object (compact JSON text in CSV).
+        case numbers([(String, Double)], decimals: Int)
         case missing
     }
 
-    /// Millimetre-level decimals: distance 1 µm, positions ~0.1 mm, chainage 1 mm.
-    static func values(_ result: BorderDistance) -> [Value] {
+    /// Millimetre-level decimals: distance 1 µm, positions ~0.1 mm, chainage 1 mm; the interval's
+    /// ends 0.1 m (the maximum is only known to 1 m).
+    static func values(_ row: MeasuredDistance) -> [Value] {
         var values: [Value] = []
-        forEachValue(result) { values.append($1) }
+        forEachValue(row) { values.append($1) }
         return values
     }
 
     /// The values in column order, without collecting them (this runs for every output row).
     @inline(__always)
-    static func forEachValue(_ result: BorderDistance, _ body: (Int, Value) -> Void) {
+    static func forEachValue(_ row: MeasuredDistance, _ body: (Int, Value) -> Void) {
+        let result = row.result
         body(0, .number(result.distanceMetres, decimals: 6))
         body(1, .number(result.nearest.longitude, decimals: 9))
         body(2, .number(result.nearest.latitude, decimals: 9))
         body(3, .number(result.chainageKilometres, decimals: 6))
         body(4, .text(result.side.rawValue))
         body(5, .flag(result.isBeyondEnd))
-        guard let place = result.nearestPlace else {
+        if let place = result.nearestPlace {
+            body(6, .text(place.place.name))
+            body(7, .number(place.distanceMetres / 1000, decimals: 3))
+            body(8, .text(place.compassPoint))
+            body(9, .placeDescription(place))
+        } else {
             for column in placeColumns { body(column, .missing) }
-            return
         }
-        body(6, .text(place.place.name))
-        body(7, .number(place.distanceMetres / 1000, decimals: 3))
-        body(8, .text(place.compassPoint))
-        body(9, .placeDescription(place))
+        body(10, .number(row.uncertainty.radiusKilometres, decimals: 3))
+        body(11, .text(row.uncertainty.source.rawValue))
+        if let interval = row.interval {
+            body(12, .number(interval.minMetres, decimals: 1))
+            body(13, .number((interval.maxMetres * 10).rounded(.up) / 10, decimals: 1))      // still from above
+            body(14, .flag(interval.sideCertain))
+        } else {
+            for column in intervalColumns { body(column, .missing) }
+        }
+        if let spread = row.spread {
+            body(15, .number(spread.spreadMetres, decimals: 3))
+            body(16, .numbers(spread.bySource, decimals: 3))
+        } else {
+            for column in spreadColumns { body(column, .missing) }
+        }
     }
 
     /// The values as text, as CSV and the table show them.
-    static func text(_ result: BorderDistance) -> [String] {
-        values(result).map { value in
+    static func text(_ row: MeasuredDistance) -> [String] {
+        values(row).map { value in
             var bytes: [UInt8] = []
             bytes.appendCSVValue(value)
             return String(decoding: bytes, as: UTF8.self)
@@ -104,8 +162,23 @@ extension Array where Element == UInt8 {
             } else {
                 appendDescription(place)
             }
+        case .numbers(let pairs, let decimals):
+            var json: [UInt8] = []
+            json.appendJSONNumbers(pairs, decimals: decimals)
+            appendCSVField(String(decoding: json, as: UTF8.self))
         case .missing: break
         }
+    }
+
+    mutating func appendJSONNumbers(_ pairs: [(String, Double)], decimals: Int) {
+        append(0x7B)
+        for (n, (name, value)) in pairs.enumerated() {
+            if n > 0 { append(0x2C) }
+            appendJSONString(name)
+            append(0x3A)
+            if value.isFinite { appendFixed(value, decimals: decimals) } else { append(contentsOf: "null".utf8) }
+        }
+        append(0x7D)
     }
 
     mutating func appendJSONValue(_ value: DistanceColumns.Value) {
@@ -122,6 +195,7 @@ extension Array where Element == UInt8 {
                 appendDescription(place)
                 append(0x22)
             }
+        case .numbers(let pairs, let decimals): appendJSONNumbers(pairs, decimals: decimals)
         case .missing: append(contentsOf: "null".utf8)
         }
     }

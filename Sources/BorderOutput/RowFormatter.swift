@@ -45,14 +45,14 @@ public struct RowFormatter: Sendable {
     }
 
     /// Appends one measured row (`point` is its position) to a block of rows.
-    public func append(_ record: InputRecord, at point: Coordinate, _ result: BorderDistance, to rows: inout FormattedRows) {
+    public func append(_ record: InputRecord, at point: Coordinate, _ result: MeasuredDistance, to rows: inout FormattedRows) {
         if rows.count > 0 { rows.bytes.append(contentsOf: separator.utf8) }
         append(record, at: point, result, to: &rows.bytes)
         rows.count += 1
     }
 
     /// Appends one measured row (`point` is its position).
-    public func append(_ record: InputRecord, at point: Coordinate, _ result: BorderDistance, to bytes: inout [UInt8]) {
+    public func append(_ record: InputRecord, at point: Coordinate, _ result: MeasuredDistance, to bytes: inout [UInt8]) {
         switch format {
         case .csv, .table:
             for (n, index) in kept.enumerated() {
@@ -77,7 +77,7 @@ public struct RowFormatter: Sendable {
 
     /// Input fields (in their JSON form when the input has one, an absent property left out;
     /// else as strings), then the computed values typed.
-    private func appendMembers(_ record: InputRecord, _ result: BorderDistance, to bytes: inout [UInt8]) {
+    private func appendMembers(_ record: InputRecord, _ result: MeasuredDistance, to bytes: inout [UInt8]) {
         var first = true
         for index in kept {
             let value = record.values.map { index < $0.count ? $0[index] : nil }
@@ -98,7 +98,7 @@ public struct RowFormatter: Sendable {
     }
 
     /// The chosen computed values in column order, each after a comma unless it opens the row.
-    private func appendValues(_ result: BorderDistance, after opened: Bool, to bytes: inout [UInt8],
+    private func appendValues(_ result: MeasuredDistance, after opened: Bool, to bytes: inout [UInt8],
                               _ appendOne: (Int, DistanceColumns.Value, inout [UInt8]) -> Void) {
         var first = !opened
         DistanceColumns.forEachValue(result) { n, value in

@@ -28,10 +28,20 @@ public final class TableWriter {
             + ["km to border", "chainage km", "side", "nearest place"] + (reported == nil ? [] : ["reported km"])
     }
 
-    public func write(_ record: InputRecord, _ result: BorderDistance) {
+    /// A row whose radius is 1 km or more shows its interval (`20.7–70.7`), never a bare
+    /// two-decimal distance the coding cannot support.
+    public func write(_ record: InputRecord, _ measured: MeasuredDistance) {
+        let result = measured.result
         func field(_ index: Int) -> String { index < record.fields.count ? record.fields[index] : "" }
         let context = shown.isEmpty ? [String(record.row)] : shown.map { String(field($0).prefix(40)) }
-        let row = context + [FixedPoint.format(result.distanceMetres / 1000, decimals: 2),
+        let distance: String
+        if let interval = measured.interval, measured.uncertainty.radiusKilometres >= 1 {
+            distance = FixedPoint.format(interval.minMetres / 1000, decimals: 1) + "–"
+                + FixedPoint.format((interval.maxMetres / 100).rounded(.up) / 10, decimals: 1)
+        } else {
+            distance = FixedPoint.format(result.distanceMetres / 1000, decimals: 2)
+        }
+        let row = context + [distance,
                              FixedPoint.format(result.chainageKilometres, decimals: 1) + (result.isBeyondEnd ? "*" : ""),
                              result.side.rawValue, result.nearestPlace?.description ?? ""]
             + (reported.map { [field($0)] } ?? [])

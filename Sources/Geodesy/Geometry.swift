@@ -221,4 +221,18 @@ public final class PreparedGeometry {
         guard result != 2 else { throw base.context.failure("point test failed") }
         return result == 1
     }
+
+    /// True when `geometry` (of the same context) and this one share any point.
+    public func intersects(_ geometry: Geometry) throws -> Bool {
+        let result = GEOSPreparedIntersects_r(base.context.handle, pointer, geometry.pointer)  // 2 on exception
+        guard result != 2 else { throw base.context.failure("intersection test failed") }
+        return result == 1
+    }
+
+    /// True when every point of `geometry` (of the same context) lies inside or on this one.
+    public func coversWhole(_ geometry: Geometry) throws -> Bool {
+        let result = GEOSPreparedCovers_r(base.context.handle, pointer, geometry.pointer)  // 2 on exception
+        guard result != 2 else { throw base.context.failure("covers test failed") }
+        return result == 1
+    }
 }

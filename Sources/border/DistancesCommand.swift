@@ -37,8 +37,11 @@ struct DistancesCommand: ParsableCommand {
 
     @OptionGroup var data: DataOptions
 
-    /// The computed columns `--columns` chose; checked in `validate()`.
-    private var selection: DistanceColumns.Selection { (try? columns.map(DistanceColumns.Selection.init)) ?? .all }
+    /// The computed columns `--columns` chose (checked in `validate()`), else the default for this input.
+    private func selection(_ rows: RowInput) -> DistanceColumns.Selection {
+        (try? columns.map(DistanceColumns.Selection.init))
+            ?? .standard(withUncertainty: input.reading.readingOptions.uncertainty.applies(to: rows.header))
+    }
 
     func validate() throws {
         if let columns {
@@ -62,12 +65,12 @@ struct DistancesCommand: ParsableCommand {
 
     /// CSV, JSON, GeoJSON: each block of rows formatted on the worker that measured it.
     private func formatted(_ rows: RowInput, atlas: Atlas, format: OutputFormat, output: Output) throws -> RunSummary {
-        let formatter = RowFormatter(format: format, header: rows.header, precision: precision, columns: selection)
+        let formatter = RowFormatter(format: format, header: rows.header, precision: precision, columns: selection(rows))
         let stream = FormattedStream(output: output, formatter: formatter)
         let bytes = input.file.flatMap { try? FileManager.default.attributesOfItem(atPath: $0)[.size] as? Int }
         let summary = try input.reading.run(rows, progressBytes: bytes ?? 0, measurer: {
-            let analyzer = try DistanceAnalyzer(atlas: atlas, findsNearestPlace: formatter.columns.needsNearestPlace)
-            return { record, point, batch in formatter.append(record, at: point, try analyzer.analyze(point), to: &batch) }
+            let measurer = try Measurer(atlas: atlas, selection: formatter.columns)
+            return { record, point, batch in formatter.append(record, at: point, try measurer.measure(record, at: point), to: &batch) }
         }, deliver: stream.write)
         stream.finish()
         return summary
@@ -77,9 +80,12 @@ struct DistancesCommand: ParsableCommand {
     private func table(_ rows: RowInput, atlas: Atlas, output: Output) throws -> RunSummary {
         let table = TableWriter(output: output)
         table.begin(header: rows.header)
+        let selection = selection(rows)
         let summary = try input.reading.run(rows, measurer: {
-            let analyzer = try DistanceAnalyzer(atlas: atlas)
-            return { (record, point, batch: inout [MeasuredRow]) in batch.append(MeasuredRow(record: record, result: try analyzer.analyze(point))) }
+            let measurer = try Measurer(atlas: atlas, selection: selection, findsNearestPlace: true)
+            return { (record, point, batch: inout [MeasuredRow]) in
+                batch.append(MeasuredRow(record: record, result: try measurer.measure(record, at: point)))
+            }
         }) { batch in
             batch.forEach { table.write($0.record, $0.result) }
             return !output.hasFailed
@@ -92,5 +98,5 @@ struct DistancesCommand: ParsableCommand {
 /// A measured row on its way to the table.
 private struct MeasuredRow: Sendable {
     var record: InputRecord
-    var result: BorderDistance
+    var result: MeasuredDistance
 }

@@ -46,6 +46,15 @@ struct ReadingOptionGroup: ParsableArguments {
     @Option(help: ArgumentHelp("Keep rows dated on or before DATE (yyyy-mm-dd, yyyy-mm or yyyy).", valueName: "DATE"))
     var to: String?
 
+    @Option(help: ArgumentHelp("Every row's location uncertainty, a radius in km (overrides columns and precision codes).", valueName: "KM"))
+    var uncertaintyKm: Double?
+
+    @Option(help: ArgumentHelp("Column of each row's uncertainty radius in km (default: uncertainty_km when present).", valueName: "NAME"))
+    var uncertaintyColumn: String?
+
+    @Option(help: ArgumentHelp("Radius in km per location-precision code (ACLED geo_precision, GTD specificity, UCDP where_prec), e.g. 1=2,2=25,3=50; codes not given keep their defaults.", valueName: "CODE=KM,..."))
+    var precisionRadii: String?
+
     @Option(help: ArgumentHelp("Also write every rejected row to FILE as CSV (file,row,column,value,reason + the row), atomically.", valueName: "FILE"))
     var rejects: String?
 
@@ -61,12 +70,32 @@ struct ReadingOptionGroup: ParsableArguments {
         }
         if let maxGeoPrecision, maxGeoPrecision < 1 { throw ValidationError("--max-geo-precision must be 1 or more") }
         guard threads >= 1 else { throw ValidationError("--threads must be 1 or more") }
+        if let uncertaintyKm, !(uncertaintyKm.isFinite && uncertaintyKm >= 0 && uncertaintyKm <= 1000) {
+            throw ValidationError("--uncertainty-km must be a number of km from 0 to 1000")
+        }
+        _ = try radii()
     }
 
     var readingOptions: ReadingOptions {
         ReadingOptions(format: inputFormat, latitudeColumn: latColumn, longitudeColumn: lonColumn, wktColumn: wktColumn, crs: crs,
                        filters: RowFilters(maxPrecision: maxGeoPrecision, from: from.flatMap(EventDate.parse),
-                                           to: to.flatMap(EventDate.parse)))
+                                           to: to.flatMap(EventDate.parse)),
+                       uncertainty: UncertaintyOptions(fixedKilometres: uncertaintyKm, column: uncertaintyColumn,
+                                                       precisionRadii: (try? radii()) ?? [:]))
+    }
+
+    /// `--precision-radii 1=2,2=25,3=50`.
+    private func radii() throws -> [Int: Double] {
+        guard let precisionRadii else { return [:] }
+        var radii: [Int: Double] = [:]
+        for pair in precisionRadii.split(separator: ",") {
+            let parts = pair.split(separator: "=").map { $0.trimmingCharacters(in: .whitespaces) }
+            guard parts.count == 2, let code = Int(parts[0]), let km = Double(parts[1]), km.isFinite, km >= 0, km <= 1000 else {
+                throw ValidationError("--precision-radii: \"\(pair)\" is not CODE=KM (e.g. 1=2,2=25,3=50)")
+            }
+            radii[code] = km
+        }
+        return radii
     }
 
     /// The input at `path` ('-' for standard input; nil for the bundled incidents), opened the

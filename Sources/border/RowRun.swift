@@ -46,7 +46,10 @@ extension ReadingOptionGroup {
         return try collect(rows) {
             let analyzer = try DistanceAnalyzer(atlas: atlas)
             return { (record, point, batch: inout [MeasuredIncident]) in
-                batch.append(MeasuredIncident(header: header, columns: columns, record: record, point: point, result: try analyzer.analyze(point)))
+                let result = try analyzer.analyze(point)
+                let interval = try analyzer.interval(around: point, result, radiusMetres: record.uncertainty.radiusKilometres * 1000)
+                batch.append(MeasuredIncident(header: header, columns: columns, record: record, point: point, result: result,
+                                              interval: interval))
             }
         }
     }

@@ -110,9 +110,11 @@ enum CLI {
 
     /// Runs `scripts/reference/NAME` (standard library + geographiclib, nothing from the program) and
     /// returns its standard output; throws `ReferenceUnavailable` where geographiclib is missing.
-    static func referenceScript(_ name: String, _ arguments: [String], timeLimitSeconds: Double = defaultTimeLimitSeconds) throws -> String {
+    static func referenceScript(_ name: String, _ arguments: [String], stdin: String? = nil,
+                                timeLimitSeconds: Double = defaultTimeLimitSeconds) throws -> String {
         let script = repository.appendingPathComponent("scripts/reference/\(name)").path
-        let result = try tool("/usr/bin/env", ["python3", script] + arguments, timeLimitSeconds: timeLimitSeconds)
+        let result = try tool("/usr/bin/env", ["python3", script] + arguments, stdinBytes: stdin.map { Array($0.utf8) },
+                              timeLimitSeconds: timeLimitSeconds)
         if result.status != 0, result.stderr.contains("No module named 'geographiclib'") { throw ReferenceUnavailable() }
         guard result.status == 0 else { throw CommandFailed(description: "\(name) \(arguments): \(result.stderr)") }
         return result.stdout

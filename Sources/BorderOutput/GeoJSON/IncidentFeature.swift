@@ -1,3 +1,5 @@
+import BorderModel
+import Foundation
 import BorderAnalysis
 import BorderInput
 import Geodesy
@@ -20,7 +22,7 @@ public enum IncidentFeature {
             return (index < values.count ? values[index] : nil).map { (header[index], PropertyValue($0)) }
         }
         properties.append(("layer", .string("incident")))
-        properties += computed(result)
+        properties += computed(MeasuredDistance(result: result, uncertainty: record.uncertainty, interval: incident.interval))
         let casualties = incident.killed + incident.injured
         let name = incident.id
         let km = FixedPoint.format(result.distanceMetres / 1000, decimals: 2)
@@ -46,9 +48,14 @@ public enum IncidentFeature {
 
     /// The computed columns of `border distances` (`DistanceColumns`: the same names, decimals and
     /// values), with JSON types: numbers, booleans, null for an absent place.
-    static func computed(_ result: BorderDistance) -> [(String, PropertyValue)] {
+    /// The uncertainty columns come only with an interval, the spread's only with a spread.
+    static func computed(_ row: MeasuredDistance) -> [(String, PropertyValue)] {
         var properties: [(String, PropertyValue)] = []
-        DistanceColumns.forEachValue(result) { n, value in properties.append((DistanceColumns.names[n], PropertyValue(value))) }
+        DistanceColumns.forEachValue(row) { n, value in
+            if DistanceColumns.uncertaintyColumns.contains(n) && row.interval == nil { return }
+            if DistanceColumns.spreadColumns.contains(n) && row.spread == nil { return }
+            properties.append((DistanceColumns.names[n], PropertyValue(value)))
+        }
         return properties
     }
 }
@@ -60,6 +67,10 @@ extension PropertyValue {
         case .text(let text): self = .string(text)
         case .flag(let flag): self = .bool(flag)
         case .placeDescription(let place): self = .string(place.description)
+        case .numbers(let pairs, let decimals):
+            var bytes: [UInt8] = []
+            bytes.appendJSONNumbers(pairs, decimals: decimals)
+            self = .json((try? JSONValue.parse(Data(bytes), packsNumberArrays: false)) ?? .null)
         case .missing: self = .null
         }
     }

@@ -21,12 +21,16 @@ public struct MeasuredIncident: Sendable {
     public var record: InputRecord
     public var point: Coordinate
     public var result: BorderDistance
-    public init(header: [String], columns: IncidentColumns, record: InputRecord, point: Coordinate, result: BorderDistance) {
+    /// The distances over the row's uncertainty disc.
+    public var interval: DistanceInterval?
+    public init(header: [String], columns: IncidentColumns, record: InputRecord, point: Coordinate, result: BorderDistance,
+                interval: DistanceInterval? = nil) {
         self.header = header
         self.columns = columns
         self.record = record
         self.point = point
         self.result = result
+        self.interval = interval
     }
     /// The field of the column named exactly `name`; nil when there is no such column.
     public func field(_ name: String) -> String? {

@@ -1,0 +1,93 @@
+import Foundation
+import Testing
+import TestSupport
+
+/// Each row's uncertainty radius and the distance interval over its disc.
+@Suite struct UncertaintyTests {
+    static func csv(_ text: String) throws -> URL {
+        let url = try CLI.temporaryFolder().appendingPathComponent("points.csv")
+        try text.write(to: url, atomically: true, encoding: .utf8)
+        return url
+    }
+
+    static func rows(_ result: CLI.Result) throws -> [[String: Any]] {
+        try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [[String: Any]])
+    }
+
+    /// `--uncertainty-km` over a column over the precision code (radii overridable) over none.
+    @Test func theRadiusComesInOrderOfPrecedence() throws {
+        let input = try Self.csv("id,lat,lon,uncertainty_km,geo_precision\na,27,62.5,7,2\nb,27,62.5,,2\nc,27,62.5,,3\nd,27,62.5,,\n")
+        let columns = ["--format", "json", "--columns", "uncertainty_km,uncertainty_source"]
+        func radii(_ extra: [String]) throws -> [String] {
+            try Self.rows(try CLI.run(["distances", input.path] + columns + extra).expecting(0)).map {
+                "\(($0["uncertainty_km"] as? NSNumber)?.doubleValue ?? -1) \($0["uncertainty_source"] as? String ?? "?")"
+            }
+        }
+        #expect(try radii([]) == ["7.0 column", "25.0 geo_precision", "100.0 geo_precision", "0.0 none"])
+        #expect(try radii(["--precision-radii", "2=10"]) == ["7.0 column", "10.0 geo_precision", "100.0 geo_precision", "0.0 none"])
+        #expect(try radii(["--uncertainty-km", "3"]) == ["3.0 option", "3.0 option", "3.0 option", "3.0 option"])
+        #expect(try radii(["--uncertainty-column", "geo_precision"]) == ["2.0 column", "2.0 column", "3.0 column", "0.0 none"])
+    }
+
+    @Test func unreadableRadiiRejectTheirRow() throws {
+        let input = try Self.csv("id,lat,lon,uncertainty_km,geo_precision\na,27,62.5,far,\nb,27,62.5,-1,\nc,27,62.5,,4\nd,27,62.5,1,\n")
+        let result = try CLI.run(["distances", input.path, "--format", "csv"])
+        #expect(result.status == 2)
+        #expect(result.stderr.contains(#"row 2, column uncertainty_km, value "far": not a radius in km (a number, 0 or more)"#))
+        #expect(result.stderr.contains(#"row 3, column uncertainty_km, value "-1""#))
+        #expect(result.stderr.contains(#"row 4, column geo_precision, value "4": not a precision code with a radius (1, 2, 3)"#))
+        #expect(result.stderr.contains("4 rows read, 1 measured, 3 rejected"))
+        let missing = try CLI.run(["distances", input.path, "--uncertainty-column", "radius"])
+        #expect(missing.status == 1 && missing.stderr.contains("--uncertainty-column radius: no such column"))
+        #expect(try CLI.run(["distances", input.path, "--precision-radii", "2:10"]).status == 64)
+    }
+
+    /// Without a radius source the columns are not written by default (and cost nothing); r = 0
+    /// gives min = max = distance_m and a certain side.
+    @Test func noRadiusNoColumnsAndZeroGivesThePoint() throws {
+        let input = try Self.csv("id,lat,lon\na,27,62.5\n")
+        let plain = try Self.rows(try CLI.run(["distances", input.path, "--format", "json"]).expecting(0))
+        #expect(plain[0]["distance_min_m"] == nil && plain[0]["uncertainty_km"] == nil)
+        let zero = try Self.rows(try CLI.run(["distances", input.path, "--format", "json", "--uncertainty-km", "0",
+                                              "--columns", "distance_m,distance_min_m,distance_max_m,side_certain"]).expecting(0))[0]
+        let d = try #require((zero["distance_m"] as? NSNumber)?.doubleValue)
+        #expect(abs(((zero["distance_min_m"] as? NSNumber)?.doubleValue ?? .nan) - d) <= 0.05)
+        #expect(abs(((zero["distance_max_m"] as? NSNumber)?.doubleValue ?? .nan) - d) <= 0.1)
+        #expect(zero["side_certain"] as? Bool == true)
+    }
+
+    /// Every point of the disc (its centre, edge and four inner rings, placed by GeographicLib) is
+    /// measured within [distance_min_m, distance_max_m]; a disc holding the border has min 0 and
+    /// an uncertain side. Discs are seeded random points of the region with radii 0.5–100 km.
+    @Test func everyPointOfTheDiscLiesInTheInterval() throws {
+        var generator = SplitMix64(seed: testSeed(11))
+        var discs = "id,lat,lon,r_m\n"
+        for n in 0..<40 {
+            let lat = 25 + 5 * generator.unit(), lon = 60.5 + 3.5 * generator.unit()
+            let r = [500.0, 2_000, 25_000, 100_000][n % 4]
+            discs += "d\(n),\(lat),\(lon),\(r)\n"
+        }
+        guard let samples = try CLI.whereReferenceRuns({ try CLI.referenceScript("disc_samples.py", [], stdin: discs) }) else { return }
+        let discFile = try Self.csv(discs.split(separator: "\n").enumerated().map { n, line in
+            n == 0 ? "id,lat,lon,r_m,uncertainty_km" : line + "," + String(Double(line.split(separator: ",")[3])! / 1000)
+        }.joined(separator: "\n") + "\n")
+        let intervals = try Self.rows(try CLI.run(["distances", discFile.path, "--format", "json",
+                                                   "--columns", "distance_m,distance_min_m,distance_max_m,side_certain"]).expecting(0))
+        let sampleFile = try CLI.temporaryFolder().appendingPathComponent("samples.csv")
+        try samples.write(to: sampleFile, atomically: true, encoding: .utf8)
+        let measured = try Self.rows(try CLI.run(["distances", sampleFile.path, "--format", "json", "--columns", "distance_m,side"]).expecting(0))
+        var byDisc: [String: [(Double, String)]] = [:]
+        for row in measured {
+            byDisc[row["disc"] as? String ?? "", default: []].append(((row["distance_m"] as? NSNumber)?.doubleValue ?? .nan, row["side"] as? String ?? ""))
+        }
+        for disc in intervals {
+            let id = disc["id"] as? String ?? ""
+            let (low, high) = ((disc["distance_min_m"] as? NSNumber)?.doubleValue ?? .nan, (disc["distance_max_m"] as? NSNumber)?.doubleValue ?? .nan)
+            let points = try #require(byDisc[id])
+            #expect(points.allSatisfy { $0.0 >= low - 0.05 && $0.0 <= high + 1e-6 }, "\(id): [\(low), \(high)] vs \(points.map(\.0).min()!)…\(points.map(\.0).max()!)")
+            #expect(high - points.map(\.0).max()! >= -1e-6)
+            if disc["side_certain"] as? Bool == true { #expect(Set(points.map(\.1)).count == 1, "\(id): side certain, but \(Set(points.map(\.1)))") }
+            if low == 0 { #expect(disc["side_certain"] as? Bool == false, "\(id)") }
+        }
+    }
+}
