@@ -45,6 +45,11 @@ public final class DistanceAnalyzer {
         atlas.border.line.nearestPoint(to: point, hints: &hints).distance
     }
 
+    /// The distance to the border and the border point that gives it.
+    func nearest(to point: Coordinate) -> NearestPoint {
+        atlas.border.line.nearestPoint(to: point, hints: &hints)
+    }
+
     func countryOfOutlines(at point: Coordinate) throws -> Country { try locator.country(at: point) }
 
     func countryOfOutlines(throughout south: Double, west: Double, north: Double, east: Double) throws -> Country? {

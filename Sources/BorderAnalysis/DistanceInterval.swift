@@ -18,8 +18,8 @@ public struct DistanceInterval: Sendable, Equatable {
 }
 
 extension DistanceAnalyzer {
-    /// Within this of the true maximum, `distanceMax` stops refining.
-    static let maxTolerance = 0.5
+    /// The returned maximum is an upper bound at most this far above the true one.
+    static let maxTolerance = 1.0
     /// A bound on the work for one disc; past it the current upper bound is returned (still an
     /// upper bound, possibly more than 1 m above the maximum).
     static let maxEvaluations = 20_000
@@ -39,7 +39,8 @@ extension DistanceAnalyzer {
     /// geodesic polar coordinates (ρ, θ) about P: a cell's points are within ρc·Δθ/2 + Δρ/2 of its
     /// centre C (along the circle of radius ρc, whose speed is the reduced length m(ρc) ≤ ρc on an
     /// ellipsoid of positive curvature, then radially), so d ≤ d(C) + that over the cell. Cells
-    /// are split until the largest bound is within `maxTolerance` of the best distance found.
+    /// are halved across their longer side until the largest bound is within `maxTolerance` of the
+    /// best distance found (seeded by a golden-section search of the edge near the away direction).
     public func interval(around point: Coordinate, _ result: BorderDistance, radiusMetres r: Double) throws -> DistanceInterval {
         let d = result.distanceMetres
         guard r > 0 else { return DistanceInterval(minMetres: d, maxMetres: d, sideCertain: true) }
@@ -55,14 +56,31 @@ extension DistanceAnalyzer {
             let far = distance(to: geodesic.direct(from: point, azimuth: away, distance: r))
             if far >= d + r - Self.maxTolerance { return d + r }
             best = far
+            // A good lower bound first, so that the branch and bound prunes early: the best point of
+            // the edge near the away direction, by golden-section search (any point found is a
+            // point of the disc, so `best` stays a lower bound whatever the search finds).
+            var (low, high) = (away - 90, away + 90)
+            let ratio = (5.0.squareRoot() - 1) / 2
+            func edge(_ azimuth: Double) -> Double { distance(to: geodesic.direct(from: point, azimuth: azimuth, distance: r)) }
+            var (a, b) = (high - ratio * (high - low), low + ratio * (high - low))
+            var (fa, fb) = (edge(a), edge(b))
+            for _ in 0..<14 {
+                if fa > fb { (high, b, fb) = (b, a, fa); a = high - ratio * (high - low); fa = edge(a) }
+                else { (low, a, fa) = (a, b, fb); b = low + ratio * (high - low); fb = edge(b) }
+            }
+            best = max(best, fa, fb)
         }
         var cells = CellHeap()
         func push(_ rho: ClosedRange<Double>, _ theta: ClosedRange<Double>) {
             let (rc, tc) = ((rho.lowerBound + rho.upperBound) / 2, (theta.lowerBound + theta.upperBound) / 2)
-            let value = distance(to: geodesic.direct(from: point, azimuth: tc * 180 / .pi, distance: rc))
-            best = max(best, value)
+            let found = nearest(to: geodesic.direct(from: point, azimuth: tc * 180 / .pi, distance: rc))
+            best = max(best, found.distance)
             let reach = rc * (theta.upperBound - theta.lowerBound) / 2 + (rho.upperBound - rho.lowerBound) / 2
-            cells.push(Cell(rho: rho, theta: theta, upper: min(value + reach, d + r)))
+            // Two bounds on d over the cell, both through the border point X nearest the centre:
+            // d(Q) ≤ s(Q, X) ≤ d(C) + s(C, Q), and d(Q) ≤ s(Q, X) ≤ s(P, X) + ρ(Q) ≤ s(P, X) + ρ1.
+            // The second is tight for cells on the far side of P from X.
+            let throughPoint = geodesic.inverse(point, found.coordinate).distance + rho.upperBound
+            cells.push(Cell(rho: rho, theta: theta, upper: min(found.distance + reach, throughPoint, d + r)))
         }
         let sectors = 16
         for k in 0..<sectors {
@@ -72,12 +90,19 @@ extension DistanceAnalyzer {
         }
         var evaluations = 2 * sectors
         while let cell = cells.pop() {
-            if cell.upper <= best + Self.maxTolerance || evaluations >= Self.maxEvaluations { return max(cell.upper, best) }
-            let rm = (cell.rho.lowerBound + cell.rho.upperBound) / 2, tm = (cell.theta.lowerBound + cell.theta.upperBound) / 2
-            for rho in [cell.rho.lowerBound...rm, rm...cell.rho.upperBound] {
-                for theta in [cell.theta.lowerBound...tm, tm...cell.theta.upperBound] { push(rho, theta) }
+            if cell.upper <= best + Self.maxTolerance || evaluations >= Self.maxEvaluations {
+                return max(cell.upper, best)
             }
-            evaluations += 4
+            // Halve the cell across its longer side (in metres), which shrinks its bound most.
+            let rm = (cell.rho.lowerBound + cell.rho.upperBound) / 2, tm = (cell.theta.lowerBound + cell.theta.upperBound) / 2
+            if rm * (cell.theta.upperBound - cell.theta.lowerBound) > cell.rho.upperBound - cell.rho.lowerBound {
+                push(cell.rho, cell.theta.lowerBound...tm)
+                push(cell.rho, tm...cell.theta.upperBound)
+            } else {
+                push(cell.rho.lowerBound...rm, cell.theta)
+                push(rm...cell.rho.upperBound, cell.theta)
+            }
+            evaluations += 2
         }
         return best
     }
