@@ -18,12 +18,6 @@ public struct DistanceInterval: Sendable, Equatable {
 }
 
 extension DistanceAnalyzer {
-    /// The returned maximum is an upper bound at most this far above the true one.
-    static let maxTolerance = 1.0
-    /// A bound on the work for one disc; past it the current upper bound is returned (still an
-    /// upper bound, possibly more than 1 m above the maximum).
-    static let maxEvaluations = 20_000
-
     /// The interval of distances over the disc of `radiusMetres` around `point`, whose own
     /// measurement is `result`.
     ///
@@ -33,78 +27,12 @@ extension DistanceAnalyzer {
     /// point N is at d − r exactly (it lies on a shortest path from P to N, so its distance to N is
     /// d − r, and nothing nearer, or P would be nearer than d). When r ≥ d the disc holds N: 0.
     ///
-    /// **Maximum.** d + r bounds it (Lipschitz). The point r straight away from N (continuing the
-    /// geodesic N→P) reaches it when N stays its nearest point, the usual case, settled with one
-    /// search. Otherwise (the border wraps around the point) a branch and bound over the disc in
-    /// geodesic polar coordinates (ρ, θ) about P: a cell's points are within ρc·Δθ/2 + Δρ/2 of its
-    /// centre C (along the circle of radius ρc, whose speed is the reduced length m(ρc) ≤ ρc on an
-    /// ellipsoid of positive curvature, then radially), so d ≤ d(C) + that over the cell. Cells
-    /// are halved across their longer side until the largest bound is within `maxTolerance` of the
-    /// best distance found (seeded by a golden-section search of the edge near the away direction).
+    /// **Maximum.** From above, within 1 m: see `distanceMax`.
     public func interval(around point: Coordinate, _ result: BorderDistance, radiusMetres r: Double) throws -> DistanceInterval {
         let d = result.distanceMetres
         guard r > 0 else { return DistanceInterval(minMetres: d, maxMetres: d, sideCertain: true) }
         return DistanceInterval(minMetres: max(0, d - r), maxMetres: distanceMax(around: point, result, radius: r),
                                 sideCertain: try sideIsCertain(around: point, result, radius: r))
-    }
-
-    func distanceMax(around point: Coordinate, _ result: BorderDistance, radius r: Double) -> Double {
-        let d = result.distanceMetres, geodesic = atlas.border.line.geodesic
-        var best = d
-        if d > 0 {
-            let away = geodesic.inverse(result.nearest, point).azimuth2
-            let far = distance(to: geodesic.direct(from: point, azimuth: away, distance: r))
-            if far >= d + r - Self.maxTolerance { return d + r }
-            best = far
-            // A good lower bound first, so that the branch and bound prunes early: the best point of
-            // the edge near the away direction, by golden-section search (any point found is a
-            // point of the disc, so `best` stays a lower bound whatever the search finds).
-            var (low, high) = (away - 90, away + 90)
-            let ratio = (5.0.squareRoot() - 1) / 2
-            func edge(_ azimuth: Double) -> Double { distance(to: geodesic.direct(from: point, azimuth: azimuth, distance: r)) }
-            var (a, b) = (high - ratio * (high - low), low + ratio * (high - low))
-            var (fa, fb) = (edge(a), edge(b))
-            for _ in 0..<14 {
-                if fa > fb { (high, b, fb) = (b, a, fa); a = high - ratio * (high - low); fa = edge(a) }
-                else { (low, a, fa) = (a, b, fb); b = low + ratio * (high - low); fb = edge(b) }
-            }
-            best = max(best, fa, fb)
-        }
-        var cells = CellHeap()
-        func push(_ rho: ClosedRange<Double>, _ theta: ClosedRange<Double>) {
-            let (rc, tc) = ((rho.lowerBound + rho.upperBound) / 2, (theta.lowerBound + theta.upperBound) / 2)
-            let found = nearest(to: geodesic.direct(from: point, azimuth: tc * 180 / .pi, distance: rc))
-            best = max(best, found.distance)
-            let reach = rc * (theta.upperBound - theta.lowerBound) / 2 + (rho.upperBound - rho.lowerBound) / 2
-            // Two bounds on d over the cell, both through the border point X nearest the centre:
-            // d(Q) ≤ s(Q, X) ≤ d(C) + s(C, Q), and d(Q) ≤ s(Q, X) ≤ s(P, X) + ρ(Q) ≤ s(P, X) + ρ1.
-            // The second is tight for cells on the far side of P from X.
-            let throughPoint = geodesic.inverse(point, found.coordinate).distance + rho.upperBound
-            cells.push(Cell(rho: rho, theta: theta, upper: min(found.distance + reach, throughPoint, d + r)))
-        }
-        let sectors = 16
-        for k in 0..<sectors {
-            let theta = (2 * Double.pi * Double(k) / Double(sectors))...(2 * Double.pi * Double(k + 1) / Double(sectors))
-            push(0...(r / 2), theta)
-            push((r / 2)...r, theta)
-        }
-        var evaluations = 2 * sectors
-        while let cell = cells.pop() {
-            if cell.upper <= best + Self.maxTolerance || evaluations >= Self.maxEvaluations {
-                return max(cell.upper, best)
-            }
-            // Halve the cell across its longer side (in metres), which shrinks its bound most.
-            let rm = (cell.rho.lowerBound + cell.rho.upperBound) / 2, tm = (cell.theta.lowerBound + cell.theta.upperBound) / 2
-            if rm * (cell.theta.upperBound - cell.theta.lowerBound) > cell.rho.upperBound - cell.rho.lowerBound {
-                push(cell.rho, cell.theta.lowerBound...tm)
-                push(cell.rho, tm...cell.theta.upperBound)
-            } else {
-                push(cell.rho.lowerBound...rm, cell.theta)
-                push(rm...cell.rho.upperBound, cell.theta)
-            }
-            evaluations += 2
-        }
-        return best
     }
 
     /// Conservative: true only when the disc does not reach the border line (so the line's side
@@ -124,47 +52,6 @@ extension DistanceAnalyzer {
         let dLongitude = r / (a * cos(latitudeMax * .pi / 180)) * 180 / .pi
         return try countryOfOutlines(throughout: point.latitude - dLatitude, west: point.longitude - dLongitude,
                                      north: point.latitude + dLatitude, east: point.longitude + dLongitude) == country
-    }
-}
-
-/// A cell of the disc in geodesic polar coordinates about the point (ρ metres, θ radians).
-struct Cell {
-    var rho: ClosedRange<Double>
-    var theta: ClosedRange<Double>
-    /// No point of the cell is farther from the border.
-    var upper: Double
-}
-
-/// A binary max-heap of cells by `upper`.
-struct CellHeap {
-    private var items: [Cell] = []
-
-    mutating func push(_ cell: Cell) {
-        items.append(cell)
-        var child = items.count - 1
-        while child > 0 {
-            let parent = (child - 1) / 2
-            guard items[parent].upper < items[child].upper else { break }
-            items.swapAt(parent, child)
-            child = parent
-        }
-    }
-
-    mutating func pop() -> Cell? {
-        guard let top = items.first else { return nil }
-        let last = items.removeLast()
-        guard !items.isEmpty else { return top }
-        items[0] = last
-        var parent = 0
-        while true {
-            let left = 2 * parent + 1, right = left + 1
-            var largest = parent
-            if left < items.count && items[left].upper > items[largest].upper { largest = left }
-            if right < items.count && items[right].upper > items[largest].upper { largest = right }
-            guard largest != parent else { return top }
-            items.swapAt(parent, largest)
-            parent = largest
-        }
     }
 }
 

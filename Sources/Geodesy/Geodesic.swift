@@ -37,6 +37,14 @@ public struct Geodesic: Sendable {
         return Coordinate(longitude: lon, latitude: lat)
     }
 
+    /// The point reached after `distance` metres from `from` heading `azimuth` degrees, and the
+    /// forward azimuth (degrees) of the geodesic there.
+    public func directWithAzimuth(from: Coordinate, azimuth: Double, distance: Double) -> (coordinate: Coordinate, azimuth: Double) {
+        var lat = 0.0, lon = 0.0, azi2 = 0.0
+        geod_direct(constants.pointer, from.latitude, from.longitude, azimuth, distance, &lat, &lon, &azi2)
+        return (Coordinate(longitude: lon, latitude: lat), azi2)
+    }
+
     /// The geodesic segment from `from` to `to`, ready for positions along it.
     public func segment(from: Coordinate, to: Coordinate) -> GeodesicSegment {
         var line = geod_geodesicline()

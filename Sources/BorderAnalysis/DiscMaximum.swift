@@ -1,0 +1,246 @@
+import BorderModel
+import Foundation
+import Geodesy
+
+extension DistanceAnalyzer {
+    /// The returned maximum is an upper bound at most this far above the true one.
+    static let maxTolerance = 1.0
+    /// A bound on the work for one disc; past it the current upper bound is returned (still an
+    /// upper bound, possibly more than 1 m above the maximum).
+    static let maxEvaluations = 20_000
+    /// Border points a cell keeps to bound the distance over it (its reference point's nearest
+    /// and its parent's); 2 measured fastest (2–4 tried).
+    static let witnessesPerCell = 2
+
+    /// The largest distance to the border over the disc of radius `r` around `point`, from above
+    /// and within `maxTolerance`.
+    ///
+    /// d + r bounds it (d is 1-Lipschitz). The point r straight away from the nearest border point
+    /// N (continuing the geodesic N→P) reaches it when N stays its nearest point, the usual case,
+    /// settled with one search. Otherwise (the border wraps around the point) a branch and bound
+    /// over the disc in geodesic polar coordinates (ρ, θ) about P: cells are split across their
+    /// longer side until the largest bound is within `maxTolerance` of the best distance found.
+    /// A cell's bound is the least of d + r, the Lipschitz bound d(C) + reach and
+    /// `CellWitnesses.maxOfMin` over the planes of its border points (`PolarCell.plane`); each
+    /// cell also evaluates the point where those planes put its maximum, so the best distance
+    /// found closes on the bound from below.
+    func distanceMax(around point: Coordinate, _ result: BorderDistance, radius r: Double) -> Double {
+        let d = result.distanceMetres, geodesic = atlas.border.line.geodesic
+        var best = d
+        if d > 0 {
+            let away = geodesic.inverse(result.nearest, point).azimuth2
+            let far = distance(to: geodesic.direct(from: point, azimuth: away, distance: r))
+            if far >= d + r - Self.maxTolerance { return d + r }
+            best = far
+        }
+        var cells = CellHeap()
+        // The largest bound of a cell dropped without entering the heap.
+        var dropped = -Double.infinity
+        func push(_ rho: ClosedRange<Double>, _ theta: ClosedRange<Double>, inheriting inherited: [Coordinate]) {
+            // Thin cells on the disc's edge are seen from the middle of their outer arc, a point of
+            // the edge, where the maximum usually is; others from their centre.
+            let onEdge = rho.upperBound >= r && rho.upperBound - rho.lowerBound <= rho.upperBound * (theta.upperBound - theta.lowerBound)
+            let cell = PolarCell(rho: rho, theta: theta, reference: onEdge ? r : (rho.lowerBound + rho.upperBound) / 2)
+            let reference = geodesic.directWithAzimuth(from: point, azimuth: cell.referenceAzimuth * 180 / .pi, distance: cell.reference)
+            // The parent's border points often settle the cell without a search of its own.
+            var planes = inherited.compactMap { cell.plane(for: $0, reference: reference, geodesic: geodesic) }
+            let inheritedBound = CellWitnesses.maxOfMin(planes, cell).value
+            if inheritedBound <= best + Self.maxTolerance { dropped = max(dropped, inheritedBound); return }
+            let found = nearest(to: reference.coordinate)
+            best = max(best, found.distance)
+            if let plane = cell.plane(for: found.coordinate, reference: reference, geodesic: geodesic) { planes.insert(plane, at: 0) }
+            let model = CellWitnesses.maxOfMin(planes, cell)
+            // Lipschitz, through the reference point's border point: d(Q) ≤ d(C) + s(C, Q).
+            let upper = min(found.distance + cell.reach, d + r, model.value)
+            if upper > best + Self.maxTolerance, model.value < .infinity {
+                // Where the planes put the cell's maximum: usually within millimetres of it once
+                // the cell is small, so `best` closes on the bound from below (any point of the
+                // cell is a point of the disc).
+                let rho = min(max(cell.reference + model.tau1, rho.lowerBound), rho.upperBound)
+                let azimuth = min(max(cell.referenceAzimuth + model.tau2 / max(rho, 1), theta.lowerBound), theta.upperBound)
+                best = max(best, distance(to: geodesic.direct(from: point, azimuth: azimuth * 180 / .pi, distance: rho)))
+            }
+            let witnesses = [found.coordinate] + inherited.filter { $0 != found.coordinate }.prefix(Self.witnessesPerCell - 1)
+            cells.push(Cell(rho: rho, theta: theta, upper: upper, witnesses: witnesses))
+        }
+        let sectors = 8
+        let start = d > 0 ? [result.nearest] : []
+        for k in 0..<sectors {
+            let theta = (2 * Double.pi * Double(k) / Double(sectors))...(2 * Double.pi * Double(k + 1) / Double(sectors))
+            push(0...r, theta, inheriting: start)
+        }
+        var evaluations = sectors
+        while let cell = cells.pop() {
+            if cell.upper <= best + Self.maxTolerance || evaluations >= Self.maxEvaluations {
+                return max(cell.upper, best, dropped)
+            }
+            // Halve the cell across its longer side (in metres), which shrinks its bound most.
+            let rm = (cell.rho.lowerBound + cell.rho.upperBound) / 2, tm = (cell.theta.lowerBound + cell.theta.upperBound) / 2
+            if rm * (cell.theta.upperBound - cell.theta.lowerBound) > cell.rho.upperBound - cell.rho.lowerBound {
+                push(cell.rho, cell.theta.lowerBound...tm, inheriting: cell.witnesses)
+                push(cell.rho, tm...cell.theta.upperBound, inheriting: cell.witnesses)
+            } else {
+                push(cell.rho.lowerBound...rm, cell.theta, inheriting: cell.witnesses)
+                push(rm...cell.rho.upperBound, cell.theta, inheriting: cell.witnesses)
+            }
+            evaluations += 2
+        }
+        return max(best, dropped)
+    }
+}
+
+/// A cell [ρ0, ρ1] × [θ0, θ1] of the disc in geodesic polar coordinates about the point P
+/// (metres, radians), seen from its reference point C = (ρref, θc), θc the middle azimuth. Every
+/// point Q = (ρ, θ) of it is reached from C by two legs: radially along the geodesic from P by
+/// τ1 = ρ − ρref ∈ [ρ0 − ρref, ρ1 − ρref], |τ1| ≤ R1, then along the geodesic circle of radius ρ by
+/// an arc τ2, |τ2| ≤ m(ρ)·Δθ/2 ≤ T2 = ρ1·Δθ/2 (the reduced length m(ρ) ≤ ρ on an ellipsoid, whose
+/// curvature is positive).
+struct PolarCell {
+    var rho: ClosedRange<Double>
+    var theta: ClosedRange<Double>
+    var reference: Double
+
+    var referenceAzimuth: Double { (theta.lowerBound + theta.upperBound) / 2 }
+    var tau1: ClosedRange<Double> { (rho.lowerBound - reference)...(rho.upperBound - reference) }
+    var radialReach: Double { max(reference - rho.lowerBound, rho.upperBound - reference) }
+    var angle: Double { theta.upperBound - theta.lowerBound }
+    var arcHalf: Double { rho.upperBound * angle / 2 }
+    /// No point of the cell is farther from C (along the circle of radius ρref, then radially).
+    var reach: Double { reference * angle / 2 + radialReach }
+
+    /// A bound on f(Q) = s(Q, X), the distance to the border point X, over the cell:
+    /// f(Q) ≤ s + a_r·τ1 + a_t·τ2 + E1 + E2 + E3, with s = f(C) and (a_r, a_t) = (cos ψ, sin ψ) the
+    /// components of f's gradient at C (the unit vector continuing the geodesic X→C) along the
+    /// radial and tangential directions there. The remainder, from Taylor along the two legs:
+    /// f ≥ F = s − R1 − T2 on both, and f's Hessian is λ·e⊥e⊥ᵀ with 0 ≤ λ ≤ H = 1/F (e⊥ across
+    /// the gradient; Hessian comparison on a surface of positive curvature), so the gradient turns
+    /// by at most H per metre. Along the radial leg the angle between gradient and radial stays
+    /// within σ = |sin ψ| + H·R1 in sine: E1 = R1²·H·σ²/2, and the tangential
+    /// slope changes by at most |Hess(radial, tangential)| ≤ H·σ per metre: E2 = T2·R1·H·σ. Along
+    /// the arc, (f∘γ)″ = Hess(γ′, γ′) − κ·(∇f · radial) with κ = m′/m the circle's geodesic
+    /// curvature; the radial slope stays above A = cos ψ − H·(R1 + T2) − Δθ/2 (the radial field
+    /// turns by κ ≤ 1/ρ per metre along the circle, at most Δθ/2 in all), so with
+    /// κ ≥ κmin = k·cot(k·ρ1) (comparison with the largest curvature k² = b²/a⁴, at the poles):
+    /// E3 = T2²·max(0, H − κmin·A)/2 when A ≥ 0, else T2²·H/2 + |A|·ρ1·Δθ²/8 (κ·τ2² ≤ ρ·Δθ²/4).
+    /// E3 vanishes on the far side of a disc, where the circle curves away from the level lines
+    /// of f — the usual place of the maximum. Nil when X may lie within the cell's reach.
+    func plane(for witness: Coordinate, reference centre: (coordinate: Coordinate, azimuth: Double), geodesic: Geodesic) -> WitnessPlane? {
+        let (r1, t2) = (radialReach, arcHalf)
+        let toCentre = geodesic.inverse(witness, centre.coordinate)
+        let s = toCentre.distance
+        guard s > r1 + t2 else { return nil }
+        let turn = (toCentre.azimuth2 - centre.azimuth) * .pi / 180
+        let (radial, tangential) = (cos(turn), sin(turn))
+        let h = 1 / (s - r1 - t2)
+        let sigma = min(1, abs(tangential) + h * r1)
+        let e1 = r1 * r1 * h * sigma * sigma / 2
+        let e2 = t2 * r1 * h * sigma
+        let radialSlope = radial - h * (r1 + t2) - angle / 2
+        let e3 = radialSlope >= 0
+            ? t2 * t2 * max(0, h - Self.leastCircleCurvature(radius: rho.upperBound) * radialSlope) / 2
+            : t2 * t2 * h / 2 + abs(radialSlope) * rho.upperBound * angle * angle / 8
+        return WitnessPlane(constant: s + e1 + e2 + e3, radial: radial, tangential: tangential)
+    }
+
+    /// A lower bound on the geodesic curvature m′/m of every geodesic circle of radius ≤ ρ on
+    /// WGS84: k·cot(k·ρ), k² = b²/a⁴ the largest Gaussian curvature (Sturm comparison).
+    static func leastCircleCurvature(radius rho: Double) -> Double {
+        let a = 6_378_137.0, b = a * (1 - 1 / 298.257223563)
+        let k = b / (a * a)
+        return k / tan(k * rho)
+    }
+}
+
+/// An upper bound, linear in a cell's local coordinates (τ1, τ2), on the distance to one border point.
+struct WitnessPlane {
+    var constant: Double
+    var radial: Double
+    var tangential: Double
+
+    func value(_ tau1: Double, _ tau2: Double) -> Double { constant + radial * tau1 + tangential * tau2 }
+}
+
+enum CellWitnesses {
+    /// The maximum over the cell's rectangle τ1 ∈ [ρ0 − ρref, ρ1 − ρref], |τ2| ≤ T2 of the least of the planes: a
+    /// bound on the distance to the border over the cell, since d(Q) ≤ s(Q, X) for every border
+    /// point X. The least of linear functions is concave and piecewise linear, so its maximum over
+    /// the rectangle lies at a corner, where a crease (two planes equal) meets an edge, or where
+    /// three planes meet inside; the function is evaluated at every such candidate, each a point
+    /// of the rectangle, so the largest value is the maximum itself (returned with where it is).
+    /// Infinity with no plane.
+    static func maxOfMin(_ planes: [WitnessPlane], _ cell: PolarCell) -> (value: Double, tau1: Double, tau2: Double) {
+        guard !planes.isEmpty else { return (.infinity, 0, 0) }
+        let (tau1Range, t2) = (cell.tau1, cell.arcHalf)
+        let slack = 1e-9 * (cell.radialReach + t2)
+        var best = (value: -Double.infinity, tau1: 0.0, tau2: 0.0)
+        func consider(_ tau1: Double, _ tau2: Double) {
+            guard tau1 >= tau1Range.lowerBound - slack, tau1 <= tau1Range.upperBound + slack, abs(tau2) <= t2 + slack else { return }
+            let value = planes.lazy.map { $0.value(tau1, tau2) }.min()!
+            if value > best.value { best = (value, tau1, tau2) }
+        }
+        let tau1Ends = [tau1Range.lowerBound, tau1Range.upperBound]
+        for tau1 in tau1Ends { for tau2 in [-t2, t2] { consider(tau1, tau2) } }
+        for i in planes.indices {
+            for j in planes.indices where j > i {
+                let (c, a, b) = (planes[i].constant - planes[j].constant, planes[i].radial - planes[j].radial,
+                                 planes[i].tangential - planes[j].tangential)
+                // The crease c + a·τ1 + b·τ2 = 0 against the four edges.
+                if b != 0 { for tau1 in tau1Ends { consider(tau1, -(c + a * tau1) / b) } }
+                if a != 0 { for tau2 in [-t2, t2] { consider(-(c + b * tau2) / a, tau2) } }
+                for k in planes.indices where k > j {
+                    let (c2, a2, b2) = (planes[i].constant - planes[k].constant, planes[i].radial - planes[k].radial,
+                                        planes[i].tangential - planes[k].tangential)
+                    let determinant = a * b2 - a2 * b
+                    guard determinant != 0 else { continue }
+                    consider((-c * b2 + c2 * b) / determinant, (-a * c2 + a2 * c) / determinant)
+                }
+            }
+        }
+        // Rounding in the candidates' positions moves the value by far less than this.
+        best.value += 1e-6
+        return best
+    }
+}
+
+/// A cell of the disc waiting in the branch and bound.
+struct Cell {
+    var rho: ClosedRange<Double>
+    var theta: ClosedRange<Double>
+    /// No point of the cell is farther from the border.
+    var upper: Double
+    /// Border points near the cell, the first its centre's nearest.
+    var witnesses: [Coordinate]
+}
+
+/// A binary max-heap of cells by `upper`.
+struct CellHeap {
+    private var items: [Cell] = []
+
+    mutating func push(_ cell: Cell) {
+        items.append(cell)
+        var child = items.count - 1
+        while child > 0 {
+            let parent = (child - 1) / 2
+            guard items[parent].upper < items[child].upper else { break }
+            items.swapAt(parent, child)
+            child = parent
+        }
+    }
+
+    mutating func pop() -> Cell? {
+        guard let top = items.first else { return nil }
+        let last = items.removeLast()
+        guard !items.isEmpty else { return top }
+        items[0] = last
+        var parent = 0
+        while true {
+            let left = 2 * parent + 1, right = left + 1
+            var largest = parent
+            if left < items.count && items[left].upper > items[largest].upper { largest = left }
+            if right < items.count && items[right].upper > items[largest].upper { largest = right }
+            guard largest != parent else { return top }
+            items.swapAt(parent, largest)
+            parent = largest
+        }
+    }
+}
