@@ -145,7 +145,7 @@ struct PolarCell {
     /// A lower bound on the geodesic curvature m′/m of every geodesic circle of radius ≤ ρ on
     /// WGS84: k·cot(k·ρ), k² = b²/a⁴ the largest Gaussian curvature (Sturm comparison).
     static func leastCircleCurvature(radius rho: Double) -> Double {
-        let a = 6_378_137.0, b = a * (1 - 1 / 298.257223563)
+        let a = Geodesic.wgs84.equatorialRadius, b = a * (1 - Geodesic.wgs84.flattening)
         let k = b / (a * a)
         return k / tan(k * rho)
     }
@@ -208,7 +208,7 @@ struct Cell {
     var theta: ClosedRange<Double>
     /// No point of the cell is farther from the border.
     var upper: Double
-    /// Border points near the cell, the first its centre's nearest.
+    /// Border points near the cell, the first its reference point's nearest.
     var witnesses: [Coordinate]
 }
 
