@@ -11,6 +11,8 @@ public final class DistanceAnalyzer {
     /// False leaves `nearestPlace` empty and skips its geodesic (about a quarter of the work of a row).
     private let findsNearestPlace: Bool
     private var hints = NearestPointHints()
+    /// One per alternative line (none unless the atlas loaded them).
+    private var alternativeHints: [NearestPointHints]
 
     /// Within this distance of the border the side comes from the border line itself, which is
     /// far more detailed than the simplified country outlines.
@@ -21,6 +23,7 @@ public final class DistanceAnalyzer {
         self.findsNearestPlace = findsNearestPlace
         locator = try CountryLocator(atlas.countries)
         placePoints = GeodesicPointSet(atlas.places.map(\.coordinate))
+        alternativeHints = atlas.alternatives.map { _ in NearestPointHints() }
     }
 
     public func analyze(_ point: Coordinate) throws -> BorderDistance {
@@ -43,6 +46,11 @@ public final class DistanceAnalyzer {
     /// The distance to the border alone (a search of the uncertainty disc).
     func distance(to point: Coordinate) -> Double {
         atlas.border.line.nearestPoint(to: point, hints: &hints).distance
+    }
+
+    /// The distance to the atlas's alternative line number `line`.
+    func alternativeDistance(to point: Coordinate, line: Int) -> Double {
+        atlas.alternatives[line].line.nearestPoint(to: point, hints: &alternativeHints[line]).distance
     }
 
     /// The distance to the border and the border point that gives it.

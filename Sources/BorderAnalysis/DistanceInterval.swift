@@ -67,4 +67,7 @@ public struct DistanceSpread: Sendable {
         self.spreadMetres = spreadMetres
         self.bySource = bySource
     }
+
+    /// The key of the bundled line in `bySource`.
+    public static let bundledSource = "bundled"
 }

@@ -8,12 +8,26 @@ public struct Atlas: Sendable {
     public let places: [Place]
     public let countries: CountryOutlines
     public let directory: URL
+    /// Independent lines of the same border (`border-alternatives.geojson`), loaded only by
+    /// `withAlternatives()`: only the spread columns need them.
+    public private(set) var alternatives: [Border] = []
 
     public init(border: Border, places: [Place], countries: CountryOutlines, directory: URL) {
         self.border = border
         self.places = places
         self.countries = countries
         self.directory = directory
+    }
+
+    /// The alternative lines' file.
+    public var alternativesFile: URL { directory.appendingPathComponent("border-alternatives.geojson") }
+
+    /// This atlas with the alternative lines loaded (their edges cached like the border's).
+    public func withAlternatives(edgeCache: URL? = EdgeCache.directory) throws -> Atlas {
+        var atlas = self
+        atlas.alternatives = try Border.loadAll(from: alternativesFile, edgeCache: edgeCache)
+        guard !atlas.alternatives.isEmpty else { throw ModelError(file: alternativesFile.path, "no LineString feature") }
+        return atlas
     }
 
     /// Reads the files; the country outlines load on another thread while the border loads here,

@@ -26,21 +26,29 @@ public struct Border: Sendable {
     /// Reads the first LineString feature of a GeoJSON FeatureCollection; its edge solutions come
     /// from, and go to, the `edgeCache` folder (nil: solved every time).
     public static func load(from url: URL, edgeCache: URL? = EdgeCache.directory) throws -> Border {
-        let features = try GeoJSONFile.features(at: url)
-        guard let feature = features.first(where: { $0["geometry"]?["type"]?.string == "LineString" }),
-              case .success(let vertices) = GeoJSONFile.positions(feature["geometry"]?["coordinates"]) else {
+        guard let border = try loadAll(from: url, edgeCache: edgeCache).first else {
             throw ModelError(file: url.path, "no LineString feature with [longitude, latitude] positions")
         }
-        let properties = feature["properties"]
-        do {
-            let key = EdgeSolution.key(vertices)
-            let known = EdgeCache.load(key: key, count: vertices.count - 1, from: edgeCache)
-            let line = try GeodesicPolyline(vertices, known: known)
-            if known == nil { EdgeCache.save(line.edges, key: key, to: edgeCache) }
-            return Border(line: line, name: properties?["name"]?.string ?? url.lastPathComponent,
-                          source: properties?["source"]?.string ?? "", licence: properties?["licence"]?.string ?? "")
-        } catch {
-            throw ModelError(file: url.path, "\(error)")
+        return border
+    }
+
+    /// Every LineString feature, in file order (`data/border-alternatives.geojson`: one line per source).
+    public static func loadAll(from url: URL, edgeCache: URL? = EdgeCache.directory) throws -> [Border] {
+        try GeoJSONFile.features(at: url).filter { $0["geometry"]?["type"]?.string == "LineString" }.map { feature in
+            guard case .success(let vertices) = GeoJSONFile.positions(feature["geometry"]?["coordinates"]) else {
+                throw ModelError(file: url.path, "a LineString feature without [longitude, latitude] positions")
+            }
+            let properties = feature["properties"]
+            do {
+                let key = EdgeSolution.key(vertices)
+                let known = EdgeCache.load(key: key, count: vertices.count - 1, from: edgeCache)
+                let line = try GeodesicPolyline(vertices, known: known)
+                if known == nil { EdgeCache.save(line.edges, key: key, to: edgeCache) }
+                return Border(line: line, name: properties?["name"]?.string ?? url.lastPathComponent,
+                              source: properties?["source"]?.string ?? "", licence: properties?["licence"]?.string ?? "")
+            } catch {
+                throw ModelError(file: url.path, "\(error)")
+            }
         }
     }
 }

@@ -17,8 +17,11 @@ public final class TableWriter {
     private static let contextColumns = ["id", "date", "event_date", "place", "name", "location"]
     private var shown: [Int] = []
     private var reported: Int? = nil
+    private var showsSpread = false
 
-    public func begin(header: [String]) {
+    /// `showsSpread`: a column for the spread over the border lines (when it is computed).
+    public func begin(header: [String], showsSpread: Bool = false) {
+        self.showsSpread = showsSpread
         self.header = header
         let lowered = header.map { $0.lowercased() }
         shown = Self.contextColumns.compactMap { lowered.firstIndex(of: $0) }
@@ -26,6 +29,7 @@ public final class TableWriter {
         reported = lowered.firstIndex(of: "reported_distance_km")
         titles = (shown.isEmpty ? ["row"] : shown.map { header[$0] })
             + ["km to border", "chainage km", "side", "nearest place"] + (reported == nil ? [] : ["reported km"])
+            + (showsSpread ? ["line spread km"] : [])
     }
 
     /// A row whose radius is 1 km or more shows its interval (`20.7–70.7`), never a bare
@@ -45,6 +49,7 @@ public final class TableWriter {
                              FixedPoint.format(result.chainageKilometres, decimals: 1) + (result.isBeyondEnd ? "*" : ""),
                              result.side.rawValue, result.nearestPlace?.description ?? ""]
             + (reported.map { [field($0)] } ?? [])
+            + (showsSpread ? [measured.spread.map { FixedPoint.format($0.spreadMetres / 1000, decimals: 2) } ?? ""] : [])
         if widths == nil {
             pending.append(row)
             if pending.count >= Self.bufferedRows { flushPending() }
@@ -68,7 +73,7 @@ public final class TableWriter {
         pending = []
     }
 
-    private static let numericTitles: Set<String> = ["km to border", "chainage km", "reported km", "row"]
+    private static let numericTitles: Set<String> = ["km to border", "chainage km", "reported km", "row", "line spread km"]
 
     private func emit(_ row: [String]) {
         guard let widths else { return }

@@ -52,7 +52,7 @@ struct DistancesCommand: ParsableCommand {
     func run() throws {
         Output.installSignalHandlers()
         try reportingUnusableInput {
-            let atlas = try data.loadAtlas()
+            let atlas = try data.loadAtlas(withAlternatives: (try? columns.map(DistanceColumns.Selection.init))??.needsSpread ?? false)
             let rows = try input.reading.open(input.file, atlas: atlas)
             let output = try output.map { try Output(path: $0) } ?? Output()
             let format = self.format ?? (output.isTerminal || self.output == nil && input.isBundled ? .table : .csv)
@@ -79,8 +79,8 @@ struct DistancesCommand: ParsableCommand {
     /// The table: rows measured on the workers, laid out on this thread.
     private func table(_ rows: RowInput, atlas: Atlas, output: Output) throws -> RunSummary {
         let table = TableWriter(output: output)
-        table.begin(header: rows.header)
         let selection = selection(rows)
+        table.begin(header: rows.header, showsSpread: selection.needsSpread)
         let summary = try input.reading.run(rows, measurer: {
             let measurer = try Measurer(atlas: atlas, selection: selection, findsNearestPlace: true)
             return { (record, point, batch: inout [MeasuredRow]) in

@@ -20,6 +20,7 @@ final class Measurer {
         let result = try analyzer.analyze(point)
         let interval = selection.needsInterval
             ? try analyzer.interval(around: point, result, radiusMetres: record.uncertainty.radiusKilometres * 1000) : nil
-        return MeasuredDistance(result: result, uncertainty: record.uncertainty, interval: interval)
+        let spread = selection.needsSpread ? analyzer.spread(at: point, result) : nil
+        return MeasuredDistance(result: result, uncertainty: record.uncertainty, interval: interval, spread: spread)
     }
 }

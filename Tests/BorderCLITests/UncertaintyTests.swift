@@ -90,4 +90,40 @@ import TestSupport
             if low == 0 { #expect(disc["side_certain"] as? Bool == false, "\(id)") }
         }
     }
+
+    /// The spread over the border lines against GeographicLib's exact distances to each line
+    /// (scripts/reference/spread_reference.py), to 1 mm; seeded points of the region and the far north.
+    @Test func theSpreadIsTheRangeOfTheExactDistancesToEachLine() throws {
+        var generator = SplitMix64(seed: testSeed(12))
+        var points = "id,lat,lon\n"
+        for n in 0..<60 { points += "p\(n),\(24.8 + 5.5 * generator.unit()),\(60.3 + 4 * generator.unit())\n" }
+        guard let reference = try CLI.whereReferenceRuns({ try CLI.referenceScript("spread_reference.py", [], stdin: points) }) else { return }
+        let rows = try Self.rows(try CLI.run(["distances", try Self.csv(points).path, "--format", "json",
+                                              "--columns", "distance_m,distance_spread_m,distance_by_source"]).expecting(0))
+        let expected = reference.split(separator: "\n").dropFirst().map { $0.split(separator: ",").map(String.init) }
+        #expect(rows.count == 60 && expected.count == 60)
+        for (row, line) in zip(rows, expected) {
+            let bySource = try #require(row["distance_by_source"] as? [String: Any])
+            #expect(row["id"] as? String == line[0])
+            for (n, source) in ["bundled", "dcw", "wdbii", "ne10m"].enumerated() {
+                let metres = (bySource[source] as? NSNumber)?.doubleValue ?? .nan
+                #expect(abs(metres - Double(line[n + 1])!) <= 1e-3, "\(line[0]) \(source): \(metres) vs \(line[n + 1])")
+            }
+            let spread = (row["distance_spread_m"] as? NSNumber)?.doubleValue ?? .nan
+            #expect(abs(spread - Double(line[5])!) <= 1e-3, "\(line[0]) spread: \(spread) vs \(line[5])")
+        }
+    }
+
+    /// Asked for the spread with a data folder that has no alternative lines: unusable, named.
+    @Test func theSpreadWithoutAlternativeLinesIsUnusable() throws {
+        let data = try CLI.temporaryFolder()
+        for file in ["border.geojson", "places.csv", "countries.geojson"] {
+            try FileManager.default.copyItem(at: CLI.repository.appendingPathComponent("data/\(file)"), to: data.appendingPathComponent(file))
+        }
+        let points = try Self.csv("id,lat,lon\na,27.37,62.33\n")
+        let result = try CLI.run(["distances", points.path, "--data", data.path, "--columns", "distance_spread_m"])
+        #expect(result.status == 1)
+        #expect(result.stderr.contains("border-alternatives.geojson"), "\(result.stderr)")
+        #expect(try CLI.run(["distances", points.path, "--data", data.path, "--columns", "distance_m"]).status == 0)
+    }
 }
