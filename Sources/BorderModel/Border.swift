@@ -26,29 +26,35 @@ public struct Border: Sendable {
     /// Reads the first LineString feature of a GeoJSON FeatureCollection; its edge solutions come
     /// from, and go to, the `edgeCache` folder (nil: solved every time).
     public static func load(from url: URL, edgeCache: URL? = EdgeCache.directory) throws -> Border {
-        guard let border = try loadAll(from: url, edgeCache: edgeCache).first else {
+        guard let feature = try lineFeatures(at: url).first else {
             throw ModelError(file: url.path, "no LineString feature with [longitude, latitude] positions")
         }
-        return border
+        return try border(from: feature, of: url, edgeCache: edgeCache)
     }
 
     /// Every LineString feature, in file order (`data/border-alternatives.geojson`: one line per source).
     public static func loadAll(from url: URL, edgeCache: URL? = EdgeCache.directory) throws -> [Border] {
-        try GeoJSONFile.features(at: url).filter { $0["geometry"]?["type"]?.string == "LineString" }.map { feature in
-            guard case .success(let vertices) = GeoJSONFile.positions(feature["geometry"]?["coordinates"]) else {
-                throw ModelError(file: url.path, "a LineString feature without [longitude, latitude] positions")
-            }
-            let properties = feature["properties"]
-            do {
-                let key = EdgeSolution.key(vertices)
-                let known = EdgeCache.load(key: key, count: vertices.count - 1, from: edgeCache)
-                let line = try GeodesicPolyline(vertices, known: known)
-                if known == nil { EdgeCache.save(line.edges, key: key, to: edgeCache) }
-                return Border(line: line, name: properties?["name"]?.string ?? url.lastPathComponent,
-                              source: properties?["source"]?.string ?? "", licence: properties?["licence"]?.string ?? "")
-            } catch {
-                throw ModelError(file: url.path, "\(error)")
-            }
+        try lineFeatures(at: url).map { try border(from: $0, of: url, edgeCache: edgeCache) }
+    }
+
+    private static func lineFeatures(at url: URL) throws -> [JSONValue] {
+        try GeoJSONFile.features(at: url).filter { $0["geometry"]?["type"]?.string == "LineString" }
+    }
+
+    private static func border(from feature: JSONValue, of url: URL, edgeCache: URL?) throws -> Border {
+        guard case .success(let vertices) = GeoJSONFile.positions(feature["geometry"]?["coordinates"]) else {
+            throw ModelError(file: url.path, "no LineString feature with [longitude, latitude] positions")
+        }
+        let properties = feature["properties"]
+        do {
+            let key = EdgeSolution.key(vertices)
+            let known = EdgeCache.load(key: key, count: vertices.count - 1, from: edgeCache)
+            let line = try GeodesicPolyline(vertices, known: known)
+            if known == nil { EdgeCache.save(line.edges, key: key, to: edgeCache) }
+            return Border(line: line, name: properties?["name"]?.string ?? url.lastPathComponent,
+                          source: properties?["source"]?.string ?? "", licence: properties?["licence"]?.string ?? "")
+        } catch {
+            throw ModelError(file: url.path, "\(error)")
         }
     }
 }
