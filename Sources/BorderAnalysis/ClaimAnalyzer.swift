@@ -38,7 +38,8 @@ public struct Claim: Sendable {
     }
 }
 
-/// An incident of the input as the claims see it: its measured position and the fields they read.
+/// An incident of the input as the claims see it: its measured position, its uncertainty and the
+/// fields they read.
 public struct ClaimIncident: Sendable {
     public var id: String
     public var place: String
@@ -47,11 +48,32 @@ public struct ClaimIncident: Sendable {
     public var killed: Int
     public var point: Coordinate
     public var result: BorderDistance
+    /// The uncertainty radius (km) and where it came from (`Uncertainty.Source`'s names), as `border distances` finds them.
+    public var radiusKilometres: Double
+    public var radiusSource: String
+    /// The distances over the uncertainty disc; nil: the coded point alone.
+    public var interval: DistanceInterval?
+    /// The spread over the independent border lines at the coded point; nil when none were loaded.
+    public var spreadMetres: Double?
 
     public init(id: String, place: String, geoPrecision: String, reportedKilometres: String, killed: Int, point: Coordinate,
-                result: BorderDistance) {
+                result: BorderDistance, radiusKilometres: Double = 0, radiusSource: String = "none",
+                interval: DistanceInterval? = nil, spreadMetres: Double? = nil) {
         (self.id, self.place, self.geoPrecision, self.reportedKilometres, self.killed, self.point, self.result)
             = (id, place, geoPrecision, reportedKilometres, killed, point, result)
+        (self.radiusKilometres, self.radiusSource, self.interval, self.spreadMetres) = (radiusKilometres, radiusSource, interval, spreadMetres)
+    }
+
+    /// [min, max] of the distance over the disc, metres (the coded point's distance without an interval).
+    public var intervalMetres: ClosedRange<Double> {
+        let d = result.distanceMetres
+        return (interval?.minMetres ?? d)...max(interval?.maxMetres ?? d, interval?.minMetres ?? d)
+    }
+
+    /// The interval widened by the line spread: [max(0, min − spread), max + spread], metres.
+    public var widenedMetres: ClosedRange<Double> {
+        let spread = spreadMetres ?? 0
+        return max(0, intervalMetres.lowerBound - spread)...(intervalMetres.upperBound + spread)
     }
 }
 
@@ -59,6 +81,10 @@ public enum ClaimVerdict: String, Sendable { case consistent, inconsistent, appr
 
 /// What the geometry says about a claim: the numbers, and the verdict they give.
 public enum ClaimFinding: Sendable {
+    /// How far a stated distance to the border may be from a measured one and still agree: its
+    /// rounding, max(2 km, 20 % of it), km.
+    public static func tolerance(statedKilometres stated: Double) -> Double { max(2, stated * 0.2) }
+
     /// Not a geometric claim (or its subject is unknown): only the seed's own finding is shown.
     case notGeometric
     /// The claim names bundled incidents the input does not have.
@@ -72,10 +98,16 @@ public enum ClaimFinding: Sendable {
     case count(killed: Int, stated: Double)
 
     /// The verdict rules (README, "Report"): a place is on the border within 10 km of it; a stated
-    /// distance to the border is consistent within max(2 km, 20 %) of the measured one (within
-    /// 25 km when none is stated); an incident coded at geo_precision 3 is unverifiable; the
-    /// border's end points are consistent within 10 km; a stated length is approximate when it
-    /// lies within the range of the generalised lengths.
+    /// distance to the border is ruled on with the incident's interval over its uncertainty disc
+    /// widened by the line spread, W = [min − spread, max + spread], and the stated figure's
+    /// tolerance t = max(2 km, 20 %) (its rounding: "about nine miles"): inconsistent when the
+    /// stated value lies outside W widened by t, consistent when all of W lies within t of it,
+    /// else unverifiable (the disc holds distances both within and beyond t). With no stated
+    /// figure ("near the border") the same with [0, 25 km]: consistent when W ≤ 25 km,
+    /// inconsistent when W > 25 km, else unverifiable. With radius 0 and no spread W is the coded
+    /// point's distance, so the rule is |d − stated| ≤ t and d ≤ 25 km. The border's end points
+    /// are consistent within 10 km; a stated length is approximate when it lies within the range
+    /// of the generalised lengths.
     public var verdict: ClaimVerdict {
         switch self {
         case .notGeometric, .notInInput: return .notChecked
@@ -83,10 +115,11 @@ public enum ClaimFinding: Sendable {
             let range = (lengths.map(\.lengthKilometres).min() ?? 0)...(lengths.map(\.lengthKilometres).max() ?? 0)
             return range.contains(stated) ? .approximate : .inconsistent
         case .distanceToBorder(let incident, let stated):
-            let kilometres = incident.result.distanceMetres / 1000
-            guard let stated else { return kilometres <= 25 ? .consistent : .inconsistent }
-            if incident.geoPrecision == "3" { return .unverifiable }
-            return abs(kilometres - stated) <= max(2, stated * 0.2) ? .consistent : .inconsistent
+            let low = incident.widenedMetres.lowerBound / 1000, high = incident.widenedMetres.upperBound / 1000
+            guard let stated else { return high <= 25 ? .consistent : low > 25 ? .inconsistent : .unverifiable }
+            let tolerance = Self.tolerance(statedKilometres: stated)
+            if stated < low - tolerance || stated > high + tolerance { return .inconsistent }
+            return low >= stated - tolerance && high <= stated + tolerance ? .consistent : .unverifiable
         case .onBorder(_, let result): return result.distanceMetres <= 10_000 ? .consistent : .inconsistent
         case .endpoints(_, let a, _, let b): return max(a, b) <= 10_000 ? .consistent : .inconsistent
         case .inRegion(_, let inside): return inside ? .consistent : .inconsistent

@@ -21,6 +21,30 @@ public enum ClaimWording {
 
     static func km(_ metres: Double, _ decimals: Int = 1) -> String { FixedPoint.format(metres / 1000, decimals: decimals) + " km" }
 
+    /// A range of km to 1 decimal that holds the exact one: the lower end rounded down, the upper up.
+    static func kmRange(_ metres: ClosedRange<Double>) -> String {
+        FixedPoint.format((metres.lowerBound / 100).rounded(.down) / 10, decimals: 1) + "–"
+            + FixedPoint.format((metres.upperBound / 100).rounded(.up) / 10, decimals: 1) + " km"
+    }
+
+    /// The interval, the radius and the line spread behind a distance verdict, and why the verdict.
+    static func uncertainty(_ incident: ClaimIncident, stated: Double?, verdict: ClaimVerdict) -> String {
+        let radius = FixedPointText.plain(incident.radiusKilometres)
+        var text = "uncertainty radius \(radius) km (\(incident.radiusSource)): " + kmRange(incident.intervalMetres) + " over the disc"
+        if let spread = incident.spreadMetres {
+            text += "; line spread \(km(spread)), so " + kmRange(incident.widenedMetres)
+        } else {
+            text += "; no alternative border lines (no line spread)"
+        }
+        let target = stated.map { "within \(FixedPoint.format($0, decimals: 2)) ± \(FixedPoint.format(ClaimFinding.tolerance(statedKilometres: $0), decimals: 2)) km" }
+            ?? "within 25 km"
+        switch verdict {
+        case .consistent: return text + "; all of it is " + target
+        case .inconsistent: return text + "; none of it is " + target
+        default: return text + "; part of it is " + target + ", part is not"
+        }
+    }
+
     static func measured(_ claim: Claim, _ finding: ClaimFinding) -> String {
         switch finding {
         case .notGeometric:
@@ -39,7 +63,7 @@ public enum ClaimWording {
             if let stated, let reported = Double(incident.reportedKilometres) {
                 text += " (\(FixedPoint.format(reported / 1.609344, decimals: 1)) mi; stated \(FixedPoint.format(stated, decimals: 2)) km)"
             }
-            return text
+            return text + "; " + uncertainty(incident, stated: stated, verdict: finding.verdict)
         case .onBorder(let place, let result):
             return "\(place.name) is \(km(result.distanceMetres)) from the Pakistan–Iran border (side \(result.side.rawValue))"
                 + (result.distanceMetres > 100_000 ? "; it lies in \(place.country), near the Afghan border, not the Iranian one" : "")

@@ -47,27 +47,74 @@ public struct ReportDocument: Sendable {
         } else {
             for title in ["Gaps", "Coverage by sector", "Coverage over time"] { sections.append((title, [.paragraph(Self.coveragePending)])) }
         }
-        // Incidents by band: the same distances as `border distances` (km to 2 decimals).
+        // Incidents by band: an incident counts in a band only when its whole interval over its
+        // uncertainty disc (the same radii and intervals as `border distances`) lies in it.
         let limits = map.bands.map(\.outerKilometres).sorted()
         var rows: [[String]] = []
+        var placed = Set<Int>()
+        func row(_ label: String, _ members: [MeasuredIncident]) -> [String] {
+            [label, String(members.count), String(members.map(\.killed).reduce(0, +)), String(members.map(\.injured).reduce(0, +))]
+        }
         var lower = 0.0
         for limit in limits + [.infinity] {
-            let inBand = map.incidents.filter { let d = $0.result.distanceMetres / 1000; return d > lower && d <= limit || (lower == 0 && d == 0) }
-            let killed = inBand.map(\.killed).reduce(0, +)
-            let injured = inBand.map(\.injured).reduce(0, +)
-            rows.append([limit.isFinite ? "\(FixedPointText.plain(lower))–\(FixedPointText.plain(limit)) km" : "> \(FixedPointText.plain(lower)) km",
-                         String(inBand.count), String(killed), String(injured)])
+            let inBand = map.incidents.indices.filter { Self.interval(map.incidents[$0], liesIn: lower, limit) }
+            placed.formUnion(inBand)
+            rows.append(row(limit.isFinite ? "\(FixedPointText.plain(lower))–\(FixedPointText.plain(limit)) km" : "> \(FixedPointText.plain(lower)) km",
+                            inBand.map { map.incidents[$0] }))
             lower = limit
         }
+        rows.append(row("uncertain band", map.incidents.indices.filter { !placed.contains($0) }.map { map.incidents[$0] }))
         sections.append(("Incidents by distance band", [.table(["band", "incidents", "killed", "injured"], rows),
-            .table(["id", "date", "km to border", "chainage km", "side", "geo precision", "reported km"], map.incidents.map {
-                [$0.id, $0.date, km($0.result.distanceMetres / 1000, 2), km($0.result.chainageKilometres, 1),
-                 $0.result.side.rawValue, $0.field("geo_precision") ?? "", $0.field("reported_distance_km") ?? ""] })]))
+            .paragraph(Self.bandsRule(map.incidents)),
+            .table(["id", "date", "km to border", "chainage km", "side", "geo precision", "reported km", "radius km", "side certain", "line spread km"],
+                   map.incidents.map {
+                [$0.id, $0.date, Self.distanceText($0), km($0.result.chainageKilometres, 1),
+                 $0.result.side.rawValue, $0.field("geo_precision") ?? "", $0.field("reported_distance_km") ?? "",
+                 FixedPointText.plain($0.uncertainty.radiusKilometres), ($0.interval?.sideCertain ?? true) ? "yes" : "no",
+                 $0.spread.map { km($0.spreadMetres / 1000, 1) } ?? "–"] })]))
         sections.append(("The seed's claims, checked", [
             .table(["claim", "stated", "verdict", "measured"], claims.map { [$0.statement, $0.stated, $0.verdict.rawValue, $0.measured] }),
             .table(["Douglas–Peucker tolerance (UTM 41N)", "vertices", "geodesic length km"], lengths.map {
                 [$0.toleranceMetres == 0 ? "none" : FixedPointText.plain($0.toleranceMetres) + " m", String($0.vertexCount), km($0.lengthKilometres)] })]))
         return ReportDocument(title: title, sections: sections)
+    }
+
+    /// [min, max] km of the distance over the incident's uncertainty disc (its own distance when it has none).
+    static func intervalKilometres(_ incident: MeasuredIncident) -> (Double, Double) {
+        let d = incident.result.distanceMetres
+        return ((incident.interval?.minMetres ?? d) / 1000, (incident.interval?.maxMetres ?? d) / 1000)
+    }
+
+    /// True when all of the incident's interval lies in the band (lower, limit] (the first band
+    /// [0, limit]); an interval of one point (radius 0) is its distance.
+    static func interval(_ incident: MeasuredIncident, liesIn lower: Double, _ limit: Double) -> Bool {
+        let (low, high) = intervalKilometres(incident)
+        return (lower == 0 || low > lower) && high <= limit
+    }
+
+    /// "km to border": the interval (km, 1 decimal, the lower end rounded down and the upper up, so
+    /// it holds the exact one) for a radius of 1 km or more, else the distance to 2 decimals.
+    static func distanceText(_ incident: MeasuredIncident) -> String {
+        guard incident.uncertainty.radiusKilometres >= 1, incident.interval != nil else {
+            return FixedPoint.format(incident.result.distanceMetres / 1000, decimals: 2)
+        }
+        let (low, high) = intervalKilometres(incident)
+        return FixedPoint.format((low * 10).rounded(.down) / 10, decimals: 1) + "–" + FixedPoint.format((high * 10).rounded(.up) / 10, decimals: 1)
+    }
+
+    /// How the band table counts, under it.
+    static func bandsRule(_ incidents: [MeasuredIncident]) -> String {
+        var sources: [String: Int] = [:]
+        for incident in incidents where incident.uncertainty.radiusKilometres > 0 { sources[incident.uncertainty.source.rawValue, default: 0] += 1 }
+        let given = sources.keys.sorted().map { "\(sources[$0]!) from \($0)" }.joined(separator: ", ")
+        let counted = sources.values.reduce(0, +)
+        return "An incident counts in a band only when its whole interval lies in it: every point within its uncertainty radius "
+            + "of its coded position (a geodesic disc, not clipped to land) is at a distance from the border in that band. "
+            + "The rest, whose disc reaches across a band limit, are counted in \"uncertain band\". The radius is the one `border distances` uses "
+            + "(--uncertainty-km, an uncertainty_km column, else the location-precision code; README, \"Uncertainty\"): "
+            + (given.isEmpty ? "no incident has one, so each counts by its own distance. " : "\(counted) of the \(incidents.count) incidents have one (\(given)); one with radius 0 counts by its own distance. ")
+            + "The interval's upper end is an upper bound at most 1 m above the largest distance, so an incident within 1 m of a band's limit may count as uncertain. "
+            + "The line spread (how far independent border lines put the border from the coded point) is shown below but not used here."
     }
 
     /// Shown when there is no fence file.

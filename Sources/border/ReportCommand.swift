@@ -43,7 +43,8 @@ struct ReportCommand: ParsableCommand {
     func run() throws {
         Output.installSignalHandlers()
         try reportingUnusableInput {
-            let atlas = try data.loadAtlas()
+            // The alternative border lines, when the data folder has them: each incident's spread.
+            let atlas = try data.loadAtlas(alternativesIfPresent: true)
             let run = try MapRun(atlas: atlas, input: input, coverage: coverage, bandKilometres: bands.values)
             let map = run.map
             let lengths = try Generalisation.lengths(of: atlas.border.line)
@@ -83,7 +84,9 @@ struct ReportCommand: ParsableCommand {
     static func claimIncident(_ incident: MeasuredIncident) -> ClaimIncident {
         ClaimIncident(id: incident.id, place: incident.place, geoPrecision: incident.field("geo_precision") ?? "",
                       reportedKilometres: incident.field("reported_distance_km") ?? "", killed: incident.killed,
-                      point: incident.point, result: incident.result)
+                      point: incident.point, result: incident.result, radiusKilometres: incident.uncertainty.radiusKilometres,
+                      radiusSource: incident.uncertainty.source.rawValue,
+                      interval: incident.interval, spreadMetres: incident.spread?.spreadMetres)
     }
 
     /// The polygons of a region feature (the Makran division).
@@ -112,7 +115,9 @@ struct ReportCommand: ParsableCommand {
         let reading = input.reading
         let given: [(String, String?)] = [("--input-format", reading.inputFormat?.rawValue), ("--lat-column", reading.latColumn),
                                           ("--lon-column", reading.lonColumn), ("--wkt-column", reading.wktColumn), ("--crs", reading.crs),
-                                          ("--max-geo-precision", reading.maxGeoPrecision.map(String.init)), ("--from", reading.from), ("--to", reading.to)]
+                                          ("--max-geo-precision", reading.maxGeoPrecision.map(String.init)), ("--from", reading.from), ("--to", reading.to),
+                                          ("--uncertainty-km", reading.uncertaintyKm.map { FixedPointText.plain($0) }),
+                                          ("--uncertainty-column", reading.uncertaintyColumn), ("--precision-radii", reading.precisionRadii)]
         let filter = try coverage.filter()
         let statuses = filter.statuses.map(\.rawValue).sorted().joined(separator: ", ")
         let rule = "segments with status \(statuses), built by \(filter.side?.rawValue ?? "either side"), within "

@@ -39,7 +39,8 @@ extension ReadingOptionGroup {
         return (rows, summary)
     }
 
-    /// Every located row of `path` measured, for the map and the report.
+    /// Every located row of `path` measured, for the map and the report: its distance, the interval over
+    /// its uncertainty disc, and its spread when the atlas has the alternative lines loaded.
     func measuredIncidents(_ path: String?, atlas: Atlas) throws -> ([MeasuredIncident], RunSummary) {
         let rows = try open(path, atlas: atlas)
         let header = rows.header, columns = IncidentColumns(header: header)
@@ -49,7 +50,7 @@ extension ReadingOptionGroup {
                 let result = try analyzer.analyze(point)
                 let interval = try analyzer.interval(around: point, result, radiusMetres: record.uncertainty.radiusKilometres * 1000)
                 batch.append(MeasuredIncident(header: header, columns: columns, record: record, point: point, result: result,
-                                              interval: interval))
+                                              interval: interval, spread: analyzer.spread(at: point, result)))
             }
         }
     }

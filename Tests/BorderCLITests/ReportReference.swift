@@ -71,17 +71,43 @@ enum ReportReference {
     }
 
     /// A data folder with probe places and incidents either side of every verdict threshold, its
-    /// claims, the report on it and the reference for it.
-    struct Probes: Sendable { var folder: URL; var markdown: String; var expected: ReportExpectation }
+    /// claims, the report on it and the reference for it. The report is made with radius 0 for
+    /// geo_precision 1 and 2 (`--precision-radii 1=0,2=0`), so the probes placed either side of a
+    /// threshold are measured at their points, as report_reference.py measures them; the probe
+    /// coded at geo_precision 3 keeps its 100 km radius (its claim is unverifiable, its incident in
+    /// "uncertain band"). The folder has no alternative border lines: no spread.
+    struct Probes: Sendable {
+        var folder: URL; var markdown: String; var expected: ReportExpectation; var incidents: [ReferenceIncident]
+        var claims: [String: ClaimSubject]
+    }
+    static let probeRadiiKm: [String: Double] = ["1": 0, "2": 0, "3": 100]
     static let probes = Shared<Probes> {
         let folder = try CLI.temporaryFolder().appendingPathComponent("data")
         _ = try python(["probes", folder.path])
         let claims = folder.appendingPathComponent("claims.json")
-        let markdown = try CLI.run(["report", "--data", folder.path, "--claims", claims.path]).expecting(0).stdout
-        return Probes(folder: folder, markdown: markdown, expected: try expectation(data: folder, claims: claims))
+        let markdown = try CLI.run(["report", "--data", folder.path, "--claims", claims.path, "--precision-radii", "1=0,2=0"]).expecting(0).stdout
+        return Probes(folder: folder, markdown: markdown, expected: try expectation(data: folder, claims: claims),
+                      incidents: try incidents(folder: folder, radiiKm: probeRadiiKm), claims: try ClaimSubject.load(claims))
     }
 
+    /// The bundled incidents as the reference sees them (default radii; the bundled alternatives).
+    static let bundledIncidents = Shared<[ReferenceIncident]> { try incidents(folder: CLI.repository.appendingPathComponent("data")) }
+
     static func available<T>(_ make: () throws -> T) throws -> T? { try CLI.whereReferenceRuns(make) }
+}
+
+/// A claim's kind, subject and stated figure, as its claims file gives them.
+struct ClaimSubject: Sendable {
+    var kind: String
+    var subject: String?
+    var stated: Double?
+    static func load(_ url: URL) throws -> [String: ClaimSubject] {
+        let claims = try #require(try JSONSerialization.jsonObject(with: Data(contentsOf: url)) as? [[String: Any]])
+        return Dictionary(claims.map { claim in
+            (claim["id"] as? String ?? "", ClaimSubject(kind: claim["kind"] as? String ?? "", subject: claim["subject"] as? String,
+                                                        stated: (claim["stated_value"] as? NSNumber)?.doubleValue))
+        }, uniquingKeysWith: { a, _ in a })
+    }
 }
 
 /// Rows of the Markdown table whose header row starts with `first`.
@@ -177,4 +203,135 @@ func pathPoints(_ d: String) -> [[(x: Double, y: Double)]] {
     }
     flush(); apply()
     return subpaths
+}
+
+/// The rows of a CSV text (RFC 4180 quoting: "…" with "" for a quote; line breaks inside quotes kept).
+func csvRecords(_ text: String) -> [[String]] {
+    var records: [[String]] = [], fields: [String] = [], field = "", quoted = false, afterQuote = false
+    for character in text {
+        if quoted {
+            if character == "\"" { quoted = false; afterQuote = true } else { field.append(character) }
+            continue
+        }
+        switch character {
+        case "\"": if afterQuote { field.append("\"") }; quoted = true
+        case ",": fields.append(field); field = ""
+        case "\n", "\r\n":
+            fields.append(field); field = ""
+            records.append(fields); fields = []
+        case "\r": break
+        default: field.append(character)
+        }
+        afterQuote = false
+    }
+    if !field.isEmpty || !fields.isEmpty { fields.append(field); records.append(fields) }
+    return records
+}
+
+/// An incident of a data folder as the report tests expect it, from sources independent of the
+/// program: its fields (incidents.csv), its exact distance to the border and its line spread
+/// (scripts/reference/spread_reference.py, GeographicLib), its radius from its geo_precision code
+/// (README, "Uncertainty": 1 → 2 km, 2 → 25 km, 3 → 100 km unless overridden), and a distance at a
+/// point of its disc found by search (Inputs/report/disc-max.csv, made by make_disc_max.py with
+/// disc_search of scripts/reference/disc_reference.py) where one was committed.
+struct ReferenceIncident: Sendable {
+    var id: String
+    var geoPrecision: String
+    var killed: Int
+    var injured: Int
+    var radiusMetres: Double
+    /// Exact, to the bundled line.
+    var distanceMetres: Double
+    /// Largest minus smallest distance over the bundled line and the alternatives.
+    var spreadMetres: Double
+    /// The largest distance found over the disc by an independent search: a distance at a point of
+    /// the disc, so never more than the true maximum; nil when none was committed for this disc.
+    var searchedMaxMetres: Double?
+
+    /// max(0, d − r): the exact minimum over the disc (d is 1-Lipschitz; the point r towards the
+    /// nearest border point is at d − r).
+    var minMetres: Double { max(0, distanceMetres - radiusMetres) }
+    /// The true maximum is at most d + r (every point of the disc is within r of the centre).
+    var maxAtMostMetres: Double { distanceMetres + radiusMetres }
+    /// ... and at least the distance at any point of the disc: the centre's, and the searched one.
+    var maxAtLeastMetres: Double { max(distanceMetres, searchedMaxMetres ?? distanceMetres) }
+    /// The committed search result when the disc is a point (radius 0) too.
+    var maxKnownMetres: Double? { radiusMetres == 0 ? distanceMetres : searchedMaxMetres }
+}
+
+extension ReportReference {
+    /// README's default radius per geo_precision code, km.
+    static let defaultRadiiKm: [String: Double] = ["1": 2, "2": 25, "3": 100]
+
+    /// The incidents of `folder` (its incidents.csv and border.geojson) with radii `radiiKm` per
+    /// geo_precision code (0 for a code not listed).
+    static func incidents(folder: URL, radiiKm: [String: Double] = defaultRadiiKm) throws -> [ReferenceIncident] {
+        let text = try String(contentsOf: folder.appendingPathComponent("incidents.csv"), encoding: .utf8)
+        let records = csvRecords(text)
+        let header = records[0]
+        func column(_ name: String) -> Int { header.firstIndex(of: name)! }
+        let spread = csvRecords(try CLI.referenceScript("spread_reference.py", [
+            "--bundled", folder.appendingPathComponent("border.geojson").path,
+            "--alternatives", CLI.repository.appendingPathComponent("data/border-alternatives.geojson").path], stdin: text))
+        let measured = Dictionary(spread.dropFirst().map { ($0[0], (Double($0[1])!, Double($0[5])!)) }, uniquingKeysWith: { a, _ in a })
+        let searched = try committedDiscMaxima()
+        return records.dropFirst().filter { $0.count == header.count }.map { row in
+            let id = row[column("id")], code = row[column("geo_precision")].trimmingCharacters(in: .whitespaces)
+            let radius = (radiiKm[code] ?? 0) * 1000
+            let key = "\(row[column("lat")]),\(row[column("lon")]),\(FixedPointKey.plain(radius / 1000))"
+            return ReferenceIncident(id: id, geoPrecision: code, killed: Int(row[column("killed")]) ?? 0,
+                                     injured: Int(row[column("injured")]) ?? 0, radiusMetres: radius,
+                                     distanceMetres: measured[id]!.0, spreadMetres: measured[id]!.1, searchedMaxMetres: searched[key])
+        }
+    }
+
+    /// Inputs/report/disc-max.csv: "lat,lon,radius_km" → the searched maximum, metres.
+    static func committedDiscMaxima() throws -> [String: Double] {
+        let url = CLI.repository.appendingPathComponent("Tests/BorderCLITests/Inputs/report/disc-max.csv")
+        let lines = try String(contentsOf: url, encoding: .utf8).split(separator: "\n").filter { !$0.hasPrefix("#") }
+        return Dictionary(lines.dropFirst().map { line in
+            let f = line.split(separator: ",").map(String.init)
+            return ("\(f[0]),\(f[1]),\(f[2])", Double(f[4])!)
+        }, uniquingKeysWith: { a, _ in a })
+    }
+
+    /// The band table the report must print: an incident in a band only when all of its interval
+    /// lies in it, else in "uncertain band". Decided from the independent bounds: the minimum is
+    /// exact; the report's maximum is the true one or at most 1 m above it, and the true one lies
+    /// in [maxAtLeast, maxAtMost]. So the incident is in (lower, limit] when min > lower (or
+    /// lower = 0) and maxAtMost + 1 m ≤ limit, and not in it when min ≤ lower or maxAtLeast > limit.
+    /// An incident these bounds leave undecided is returned in `undecided` (commit its disc's
+    /// searched maximum to disc-max.csv); the caller fails on it rather than guess.
+    static func bandRows(_ incidents: [ReferenceIncident], limitsKm: [Double]) -> (rows: [[String]], undecided: [String]) {
+        var rows: [[String]] = [], undecided: [String] = [], placed = Set<String>()
+        func row(_ label: String, _ members: [ReferenceIncident]) -> [String] {
+            [label, String(members.count), String(members.map(\.killed).reduce(0, +)), String(members.map(\.injured).reduce(0, +))]
+        }
+        var lower = 0.0
+        for limit in limitsKm.sorted() + [.infinity] {
+            var members: [ReferenceIncident] = []
+            for incident in incidents {
+                let margin = incident.radiusMetres > 0 ? 1.0 : 0
+                let minAbove = lower == 0 || incident.minMetres > lower * 1000
+                if abs(incident.minMetres - lower * 1000) < 1e-3, lower > 0 { undecided.append(incident.id); continue }
+                if minAbove && incident.maxAtMostMetres + margin <= limit * 1000 { members.append(incident) }
+                else if !minAbove || incident.maxAtLeastMetres > limit * 1000 { continue }
+                else { undecided.append(incident.id) }
+            }
+            placed.formUnion(members.map(\.id))
+            rows.append(row(limit.isFinite ? "\(FixedPointKey.plain(lower))–\(FixedPointKey.plain(limit)) km" : "> \(FixedPointKey.plain(lower)) km", members))
+            lower = limit
+        }
+        rows.append(row("uncertain band", incidents.filter { !placed.contains($0.id) }))
+        return (rows, undecided)
+    }
+
+    /// km to 1 decimal, rounded down / up (the report's interval ends).
+    static func down(_ metres: Double) -> String { String(format: "%.1f", (metres / 100).rounded(.down) / 10) }
+    static func up(_ metres: Double) -> String { String(format: "%.1f", (metres / 100).rounded(.up) / 10) }
+}
+
+/// Band limits as the report writes them (10, 2.5).
+enum FixedPointKey {
+    static func plain(_ value: Double) -> String { value == value.rounded() ? String(Int(value)) : "\(value)" }
 }

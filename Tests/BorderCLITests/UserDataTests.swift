@@ -62,13 +62,19 @@ import Testing
             [String(n + 1), Self.km(gap["start_km"], 3), Self.km(gap["end_km"], 3), Self.km(gap["length_km"], 3)]
         })
 
-        let distances = try CLI.run(["distances", Self.export, "--format", "json"]).expecting(0)
+        let distances = try CLI.run(["distances", Self.export, "--format", "json", "--columns",
+                                     "distance_m,chainage_km,uncertainty_km,distance_min_m,distance_max_m"]).expecting(0)
         let rows = try #require(try JSONSerialization.jsonObject(with: Data(distances.stdout.utf8)) as? [[String: Any]])
         let table = markdownTable(markdown, startingWith: "id")
         #expect(table.count == 4 && rows.count == 4)
+        func number(_ row: [String: Any], _ key: String) -> Double { (row[key] as? NSNumber)?.doubleValue ?? .nan }
         for (row, reported) in zip(rows, table) {
             #expect(reported[0] == row["event_id_cnty"] as? String)
-            #expect(reported[2] == Self.km(((row["distance_m"] as? NSNumber)?.doubleValue).map { $0 / 1000 }, 2))
+            // A radius of 1 km or more (the export's geo_precision): the interval, its ends rounded outwards.
+            #expect(reported[2] == (number(row, "uncertainty_km") >= 1
+                ? ReportReference.down(number(row, "distance_min_m")) + "–" + ReportReference.up(number(row, "distance_max_m"))
+                : Self.km(number(row, "distance_m") / 1000, 2)))
+            #expect(Double(reported[7]) == number(row, "uncertainty_km"))
             #expect(reported[3] == Self.km(row["chainage_km"], 1))
         }
     }

@@ -1,9 +1,12 @@
 #!/usr/bin/env python3
 """Independent reference for the distance interval of an uncertain point.
 
-STATE: only `Border.distance` (the exact point-to-border distance, checked against
-../shared/bench/oracle.py to 3e-9 m) is written; scripts/reference/spread_reference.py uses it.
-The disc search, --certify and --make-cases below are the design, NOT YET WRITTEN.
+STATE: complete. `Border.distance` (the exact point-to-border distance, checked against
+../shared/bench/oracle.py to 3e-9 m; with want_foot=True also the nearest border point) is used by
+scripts/reference/spread_reference.py; the disc search, --certify and --make-cases below are written
+and made Tests/BorderCLITests/Inputs/uncertainty/cases.csv (13 rows, every maximum proven to 0.5 m;
+--make-cases takes about 1.5 min on one core, the search dominating: --certify adds under a second
+even at r = 100 km).
 
 A row is a point P (lat, lon) and a radius r (metres); the disc is every point Q with WGS84 geodesic
 distance PQ <= r. d(Q) is the exact geodesic distance from Q to the border (data/border.geojson, a
@@ -52,10 +55,21 @@ The disc search (no bound on the answer is assumed anywhere):
   s * d(az) because the reduced length m(s) <= s on a surface of positive curvature), and
   d(centre) + s2 for the central cell; cells whose bound is below best + TOL are dropped. It prints
   the proven upper bound (and does the same on the circle alone, so that max_inside is proven when
-  the interior maximum beats the proven bound on the circle).
+  the interior maximum beats the proven bound on the circle). A better point found by the branch and
+  bound than by the search replaces the search's, with a warning on stderr.
+
+An interior maximum is a local maximum of d in the plane, and the maximum over a disc beats its circle
+by at most that maximum's prominence. The bundled border has few: a scan (a 0.25 km grid within 8 km
+of the border, 0.5 km to 60 km, each 3 x 3 local maximum refined and tried as a disc centre) found
+the deepest pocket, in the meander at 25.896 N 61.845 E, with a prominence of about 28 m; the case
+wrap_inside uses it (interior maximum above the proven maximum on the circle by 27.7 m).
 
 Usage:
   python3 scripts/reference/disc_reference.py IN.csv OUT.csv [--border data/border.geojson] [--certify]
+      IN.csv: header with id,lat,lon and radius_m (or radius_km). OUT.csv: id,lat,lon,radius_m,
+      distance_m,distance_min_m,distance_max_m,max_at_lat,max_at_lon,max_inside,touches_border, and
+      with --certify max_upper_m,circle_upper_m (the proven bounds over the disc and over its circle).
+      Progress and timing go to stderr.
   python3 scripts/reference/disc_reference.py --make-cases     (writes
       Tests/BorderCLITests/Inputs/uncertainty/cases.csv, see the README there)
 """
@@ -404,6 +418,13 @@ def disc_search(B, lat, lon, r):
     """The maximum of d over the disc by search (edge and interior); returns a dict."""
     D = Disc(B, lat, lon, r)
     dP, flat, flon = B.distance(lat, lon, want_foot=True)
+    if r <= 0.0:
+        return {
+            "distance_m": dP, "distance_min_m": dP, "distance_max_m": dP,
+            "max_at_lat": lat, "max_at_lon": lon, "max_from_centre_m": 0.0,
+            "max_inside": False, "touches_border": dP <= 0.0,
+            "edge_max_m": dP, "evaluations": 1, "min_check": 0.0,
+        }
     best = (dP, (lat, lon))
     # -- the edge of the disc
     nb = max(NB_MIN, math.ceil(2 * math.pi * r / NB_SPACING))
@@ -563,3 +584,197 @@ def certify(B, lat, lon, r, best, tol=CERT_TOL, circle_only=False, max_cells=2_0
             push(am, az2, s1, s2)
     proven = max(lo, dropped, -heap[0][0] if heap else -math.inf)
     return proven, lo, lo_pt, D.n
+
+
+# ---------------------------------------------------------------------------------------------
+# rows, certification and the committed cases
+
+OUT_FIELDS = ["id", "lat", "lon", "radius_m", "distance_m", "distance_min_m", "distance_max_m",
+              "max_at_lat", "max_at_lon", "max_inside", "touches_border"]
+CASE_FIELDS = ["id", "lat", "lon", "radius_km", "distance_m", "distance_min_m", "distance_max_m",
+               "max_at_lat", "max_at_lon", "max_inside", "touches_border", "max_upper_m"]
+CASES_DIR = os.path.join(ROOT, "Tests", "BorderCLITests", "Inputs", "uncertainty")
+
+
+def measure(B, lat, lon, r, prove=False, tol=CERT_TOL):
+    """disc_search, and with prove also the proven upper bounds of the maximum over the disc
+    (max_upper_m) and over its circle alone (circle_upper_m). A better point found by the branch and
+    bound replaces the search's (with a warning): the answer is always the best point evaluated."""
+    res = disc_search(B, lat, lon, r)
+    if not prove:
+        return res
+    if r <= 0.0:
+        res["max_upper_m"] = res["circle_upper_m"] = res["distance_m"]
+        return res
+    upper, lo, lo_pt, n = certify(B, lat, lon, r, res["distance_max_m"], tol)
+    if lo_pt is not None and lo > res["distance_max_m"]:
+        print("warning: %.6f,%.6f r=%g: certify found %.4f above the search's %.4f"
+              % (lat, lon, r, lo, res["distance_max_m"]), file=sys.stderr)
+        sP = G.Inverse(lat, lon, lo_pt[0], lo_pt[1], INV)["s12"]
+        res.update(distance_max_m=lo, max_at_lat=lo_pt[0], max_at_lon=lo_pt[1], max_from_centre_m=sP,
+                   max_inside=sP < r - INSIDE_MARGIN)
+    cupper, clo, clo_pt, cn = certify(B, lat, lon, r, res["edge_max_m"], tol, circle_only=True)
+    if clo_pt is not None and clo > res["edge_max_m"]:
+        res["edge_max_m"] = clo
+    res.update(max_upper_m=upper, circle_upper_m=cupper, evaluations=res["evaluations"] + n + cn)
+    return res
+
+
+def fmt_row(res):
+    return {"distance_m": "%.4f" % res["distance_m"], "distance_min_m": "%.4f" % res["distance_min_m"],
+            "distance_max_m": "%.4f" % res["distance_max_m"], "max_at_lat": "%.9f" % res["max_at_lat"],
+            "max_at_lon": "%.9f" % res["max_at_lon"], "max_inside": "true" if res["max_inside"] else "false",
+            "touches_border": "true" if res["touches_border"] else "false"}
+
+
+def run_csv(B, src, dst, prove):
+    """IN.csv (id,lat,lon and radius_m or radius_km) to OUT.csv."""
+    with open(src, newline="") as f:
+        rows = list(csv.DictReader(f))
+    fields = OUT_FIELDS + (["max_upper_m", "circle_upper_m"] if prove else [])
+    with open(dst, "w", newline="") as f:
+        w = csv.DictWriter(f, fields, lineterminator="\n")
+        w.writeheader()
+        for row in rows:
+            lat, lon = float(row["lat"]), float(row["lon"])
+            r = float(row["radius_m"]) if row.get("radius_m") not in (None, "") else 1000.0 * float(row["radius_km"])
+            t = time.perf_counter()
+            res = measure(B, lat, lon, r, prove)
+            out = {"id": row.get("id", ""), "lat": row["lat"], "lon": row["lon"], "radius_m": "%g" % r}
+            out.update(fmt_row(res))
+            if prove:
+                out["max_upper_m"] = "%.4f" % res["max_upper_m"]
+                out["circle_upper_m"] = "%.4f" % res["circle_upper_m"]
+            w.writerow(out)
+            f.flush()
+            print("%s: max %.4f%s, %d evaluations, %.1f s"
+                  % (out["id"], res["distance_max_m"],
+                     " (proven <= %.4f)" % res["max_upper_m"] if prove else "",
+                     res["evaluations"], time.perf_counter() - t), file=sys.stderr)
+
+
+# (id, lat, lon, radius_km, what the row is for); the points were chosen with this script (distances
+# from Border.distance, sides from the border's orientation: Pakistan is on the left going south)
+CASES = [
+    ("ten_km_r3", 28.86119, 61.72552, 3, "Pakistan side, 10 km from the border, r = 3 km: minimum d - r"),
+    ("r_gt_d", 26.85811, 63.22192, 5, "Iran side, 2 km from the border, r = 5 km: the disc touches, minimum 0"),
+    ("r_zero", 27.37089, 62.33096, 0, "Saravan (Iran), r = 0: minimum = maximum = distance"),
+    ("wrap_inside", 25.897758, 61.862972, 2.4,
+     "Iran side, 0.64 km from the border, r = 2.4 km: the border's meander to the west wraps round a local "
+     "maximum of d 1.8 km from the point, so the maximum is strictly inside the disc, above the circle's"),
+    ("ir_r2", 27.17253, 63.00782, 2, "Iran side, 5 km from the border, r = 2 km"),
+    ("pk_r2_touch", 26.46422, 62.31724, 2, "Pakistan side, 1 km from the border, r = 2 km: touches"),
+    ("pk_r25", 26.84532, 63.39834, 25, "Pakistan side, 15 km from the border, r = 25 km: touches"),
+    ("ir_r25", 27.37089, 62.33096, 25, "Saravan (Iran), 46 km from the border, r = 25 km"),
+    ("ir_r100", 28.22, 61.21, 100, "Khash (Iran), 76 km from the border, r = 100 km: touches"),
+    ("pk_r100", 26.0, 63.05, 100, "near Turbat (Pakistan), 70 km from the border, r = 100 km: touches"),
+    ("tripoint_r25", 29.8, 60.95, 25,
+     "Pakistan side, 2 km from the border near the Afghanistan tripoint, r = 25 km: the disc passes the line's end"),
+    ("gwatar_r25", 25.15, 61.65, 25, "Gwatar Bay, 4.5 km from the line's southern end, r = 25 km"),
+    ("far_r25", 27.2, 60.68, 25, "Iranshahr (Iran), 160 km from the border, r = 25 km"),
+]
+
+README = """# Uncertainty cases
+
+`cases.csv` is the independent reference for the distance interval of an uncertain point: for a
+point P (`lat`, `lon`) and a radius (`radius_km`), the exact WGS84 geodesic distance to
+`data/border.geojson` at P (`distance_m`) and its minimum and maximum over every point within
+`radius_km` of P (`distance_min_m`, `distance_max_m`, metres), where the maximum is
+(`max_at_lat`, `max_at_lon`), whether it lies strictly inside the disc (`max_inside`: P to it
+< radius - 1 m) and whether the disc reaches the border (`touches_border`: distance <= radius).
+`max_upper_m` is a proven upper bound of the maximum over the disc (branch and bound with the
+Lipschitz bound of the distance); every row has `max_upper_m - distance_max_m <= 0.5 m`.
+
+It was made by `scripts/reference/disc_reference.py` (Python standard library and geographiclib
+only; it shares no code with Sources/): the maximum is found by a search of the disc's edge and
+interior, never by a formula such as distance + radius, then certified with `--certify`; the minimum
+is max(0, distance - radius), checked numerically. See that script's docstring for the method.
+
+Rows:
+
+%s
+
+`wrap_inside` beats its circle by only 27.7 m because no deeper pocket was found on this border
+(see the script's docstring).
+
+Regenerate (about 1.5 minutes on one core; it checks each named row is the case it is meant to be):
+
+    python3 scripts/reference/disc_reference.py --make-cases
+"""
+
+
+def make_cases(B):
+    os.makedirs(CASES_DIR, exist_ok=True)
+    t0 = time.perf_counter()
+    lines = []
+    path = os.path.join(CASES_DIR, "cases.csv")
+    with open(path, "w", newline="") as f:
+        w = csv.DictWriter(f, CASE_FIELDS, lineterminator="\n")
+        w.writeheader()
+        for cid, lat, lon, rkm, what in CASES:
+            t = time.perf_counter()
+            r = 1000.0 * rkm
+            res = measure(B, lat, lon, r, prove=True)
+            gap = res["max_upper_m"] - res["distance_max_m"]
+            if gap > CERT_TOL + 1e-9:
+                raise AssertionError(f"{cid}: not certified, gap {gap} m")
+            row = {"id": cid, "lat": "%.6f" % lat, "lon": "%.6f" % lon, "radius_km": "%g" % rkm,
+                   "max_upper_m": "%.4f" % res["max_upper_m"]}
+            row.update(fmt_row(res))
+            check_case(cid, res, r)
+            w.writerow(row)
+            f.flush()
+            note = what
+            if res["max_inside"]:
+                note += " (proven maximum on the circle %.4f m)" % res["circle_upper_m"]
+            lines.append("- `%s`: %s" % (cid, note))
+            print("%s: d %.4f, min %.4f, max %.4f <= %.4f, circle <= %.4f, inside %s, %d evaluations, %.1f s"
+                  % (cid, res["distance_m"], res["distance_min_m"], res["distance_max_m"], res["max_upper_m"],
+                     res["circle_upper_m"], res["max_inside"], res["evaluations"], time.perf_counter() - t),
+                  file=sys.stderr)
+    with open(os.path.join(CASES_DIR, "README.md"), "w") as f:
+        f.write(README % "\n".join(lines))
+    print("wrote %s (%d rows) in %.1f s" % (path, len(CASES), time.perf_counter() - t0), file=sys.stderr)
+
+
+# the interior maximum of wrap_inside beats the proven maximum on its circle by this much (m); the
+# deepest pocket of the bundled border found (a scan of local maxima of d, 0.25 km grid within 8 km of
+# the border, 0.5 km grid to 60 km) has a prominence of only about 28 m
+WRAP_MARGIN = 25.0
+
+
+def check_case(cid, res, r):
+    """What each named case is for (see CASES)."""
+    d, lo, hi = res["distance_m"], res["distance_min_m"], res["distance_max_m"]
+    ok = True
+    if cid == "ten_km_r3":
+        ok = abs(d - 10000.0) <= 50.0 and abs(lo - (d - 3000.0)) < 1e-6 and not res["touches_border"]
+    elif cid == "r_gt_d":
+        ok = abs(d - 2000.0) <= 50.0 and lo == 0.0 and res["touches_border"]
+    elif cid == "r_zero":
+        ok = lo == d == hi
+    elif cid == "wrap_inside":
+        ok = res["max_inside"] and hi - res["circle_upper_m"] > WRAP_MARGIN
+    if not ok:
+        raise AssertionError(f"{cid} is not the case it is meant to be: {res}")
+
+
+def main():
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("input", nargs="?", help="CSV with id,lat,lon and radius_m (or radius_km)")
+    ap.add_argument("output", nargs="?")
+    ap.add_argument("--border", default=BORDER)
+    ap.add_argument("--certify", action="store_true", help="also prove the maximum (max_upper_m, circle_upper_m)")
+    ap.add_argument("--make-cases", action="store_true", help="write " + os.path.relpath(CASES_DIR, ROOT))
+    a = ap.parse_args()
+    B = Border(a.border)
+    if a.make_cases:
+        make_cases(B)
+    elif a.input and a.output:
+        run_csv(B, a.input, a.output, a.certify)
+    else:
+        ap.error("give IN.csv OUT.csv, or --make-cases")
+
+
+if __name__ == "__main__":
+    main()

@@ -23,15 +23,20 @@ public struct MeasuredIncident: Sendable {
     public var result: BorderDistance
     /// The distances over the row's uncertainty disc.
     public var interval: DistanceInterval?
+    /// The spread over the independent border lines; nil when the atlas has none loaded.
+    public var spread: DistanceSpread?
     public init(header: [String], columns: IncidentColumns, record: InputRecord, point: Coordinate, result: BorderDistance,
-                interval: DistanceInterval? = nil) {
+                interval: DistanceInterval? = nil, spread: DistanceSpread? = nil) {
         self.header = header
         self.columns = columns
         self.record = record
         self.point = point
         self.result = result
         self.interval = interval
+        self.spread = spread
     }
+    /// The row's uncertainty radius and where it came from (the same rule as `border distances`).
+    public var uncertainty: Uncertainty { record.uncertainty }
     /// The field of the column named exactly `name`; nil when there is no such column.
     public func field(_ name: String) -> String? {
         header.firstIndex(of: name).flatMap { $0 < record.fields.count ? record.fields[$0] : nil }
