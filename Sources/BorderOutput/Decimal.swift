@@ -39,3 +39,12 @@ public enum FixedPointText {
         value == value.rounded() ? String(Int(value)) : "\(value)"
     }
 }
+
+/// A distance interval as km to 1 decimal, rounded outwards ("20.6–70.7"): the lower end down and
+/// the upper end up, so the text always holds the exact interval.
+public enum IntervalText {
+    public static func kilometres(_ metres: ClosedRange<Double>) -> String {
+        FixedPoint.format((metres.lowerBound / 100).rounded(.down) / 10, decimals: 1) + "–"
+            + FixedPoint.format((metres.upperBound / 100).rounded(.up) / 10, decimals: 1)
+    }
+}

@@ -120,7 +120,7 @@ public enum DistanceColumns {
         body(10, .number(row.uncertainty.radiusKilometres, decimals: 3))
         body(11, .text(row.uncertainty.source.rawValue))
         if let interval = row.interval {
-            body(12, .number(interval.minMetres, decimals: 1))
+            body(12, .number(interval.minMetres, decimals: 3))                                 // exact
             body(13, .number((interval.maxMetres * 10).rounded(.up) / 10, decimals: 1))      // still from above
             body(14, .flag(interval.sideCertain))
         } else {

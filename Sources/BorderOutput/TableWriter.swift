@@ -32,7 +32,7 @@ public final class TableWriter {
             + (showsSpread ? ["line spread km"] : [])
     }
 
-    /// A row whose radius is 1 km or more shows its interval (`20.7–70.7`), never a bare
+    /// A row whose radius is 1 km or more shows its interval (`20.6–70.7`, rounded outwards so it holds the exact one), never a bare
     /// two-decimal distance the coding cannot support.
     public func write(_ record: InputRecord, _ measured: MeasuredDistance) {
         let result = measured.result
@@ -40,8 +40,7 @@ public final class TableWriter {
         let context = shown.isEmpty ? [String(record.row)] : shown.map { String(field($0).prefix(40)) }
         let distance: String
         if let interval = measured.interval, measured.uncertainty.radiusKilometres >= 1 {
-            distance = FixedPoint.format(interval.minMetres / 1000, decimals: 1) + "–"
-                + FixedPoint.format((interval.maxMetres / 100).rounded(.up) / 10, decimals: 1)
+            distance = IntervalText.kilometres(interval.minMetres...max(interval.minMetres, interval.maxMetres))
         } else {
             distance = FixedPoint.format(result.distanceMetres / 1000, decimals: 2)
         }

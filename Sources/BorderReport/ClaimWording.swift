@@ -22,10 +22,7 @@ public enum ClaimWording {
     static func km(_ metres: Double, _ decimals: Int = 1) -> String { FixedPoint.format(metres / 1000, decimals: decimals) + " km" }
 
     /// A range of km to 1 decimal that holds the exact one: the lower end rounded down, the upper up.
-    static func kmRange(_ metres: ClosedRange<Double>) -> String {
-        FixedPoint.format((metres.lowerBound / 100).rounded(.down) / 10, decimals: 1) + "–"
-            + FixedPoint.format((metres.upperBound / 100).rounded(.up) / 10, decimals: 1) + " km"
-    }
+    static func kmRange(_ metres: ClosedRange<Double>) -> String { IntervalText.kilometres(metres) + " km" }
 
     /// The interval, the radius and the line spread behind a distance verdict, and why the verdict.
     static func uncertainty(_ incident: ClaimIncident, stated: Double?, verdict: ClaimVerdict) -> String {

@@ -98,8 +98,8 @@ public struct ReportDocument: Sendable {
         guard incident.uncertainty.radiusKilometres >= 1, incident.interval != nil else {
             return FixedPoint.format(incident.result.distanceMetres / 1000, decimals: 2)
         }
-        let (low, high) = intervalKilometres(incident)
-        return FixedPoint.format((low * 10).rounded(.down) / 10, decimals: 1) + "–" + FixedPoint.format((high * 10).rounded(.up) / 10, decimals: 1)
+        let d = incident.result.distanceMetres, low = incident.interval?.minMetres ?? d
+        return IntervalText.kilometres(low...max(low, incident.interval?.maxMetres ?? d))
     }
 
     /// How the band table counts, under it.

@@ -91,6 +91,57 @@ import TestSupport
         }
     }
 
+    /// The committed cases of Inputs/uncertainty (made by scripts/reference/disc_reference.py
+    /// --make-cases: GeographicLib's exact distances, the maximum found by a search of the disc's
+    /// edge and interior and certified by an independent branch and bound). distance_m and
+    /// distance_min_m = max(0, d − r) to 1 mm; distance_max_m within 1 m of the searched maximum and
+    /// never below it (it is an upper bound) nor above the certified bound + 1 m; r = 0 gives the
+    /// point; a disc that reaches the border (at the tripoint, at Gwatar Bay, beside the line) is
+    /// never side-certain, and one well inside a country is.
+    @Test func theIntervalAgreesWithTheIndependentDiscSearch() throws {
+        let url = CLI.repository.appendingPathComponent("Tests/BorderCLITests/Inputs/uncertainty/cases.csv")
+        let records = csvRecords(try String(contentsOf: url, encoding: .utf8))
+        let header = records[0]
+        let cases = records.dropFirst().map { Dictionary(uniqueKeysWithValues: zip(header, $0)) }
+        #expect(cases.count == 13)
+        let input = try Self.csv("id,lat,lon,uncertainty_km\n" + cases.map { "\($0["id"]!),\($0["lat"]!),\($0["lon"]!),\($0["radius_km"]!)" }.joined(separator: "\n") + "\n")
+        let rows = try Self.rows(try CLI.run(["distances", input.path, "--format", "json",
+                                              "--columns", "distance_m,side,distance_min_m,distance_max_m,side_certain"]).expecting(0))
+        #expect(rows.count == cases.count)
+        var certain: [String: Bool] = [:]
+        for (row, reference) in zip(rows, cases) {
+            let id = reference["id"]!
+            func number(_ key: String) -> Double { (row[key] as? NSNumber)?.doubleValue ?? .nan }
+            func expected(_ key: String) -> Double { Double(reference[key] ?? "") ?? .nan }
+            #expect(row["id"] as? String == id)
+            #expect(abs(number("distance_m") - expected("distance_m")) <= 1e-3, "\(id): distance_m")
+            #expect(abs(number("distance_min_m") - expected("distance_min_m")) <= 1e-3, "\(id): distance_min_m \(number("distance_min_m"))")
+            let max = number("distance_max_m")
+            #expect(max >= expected("distance_max_m") - 1e-3 && max - expected("distance_max_m") <= 1, "\(id): distance_max_m \(max) vs \(expected("distance_max_m"))")
+            #expect(max <= expected("max_upper_m") + 1.1, "\(id): distance_max_m \(max) above the certified bound")
+            certain[id] = row["side_certain"] as? Bool
+            if reference["touches_border"] == "true" { #expect(certain[id] == false, "\(id): the disc reaches the border") }
+        }
+        let byID = Dictionary(uniqueKeysWithValues: zip(cases.map { $0["id"]! }, rows))
+        // 10 km from the border, r = 3 km: the minimum is d − r, 7 km.
+        let tenKm = try #require(byID["ten_km_r3"])
+        #expect(abs(((tenKm["distance_min_m"] as? NSNumber)?.doubleValue ?? .nan) - (((tenKm["distance_m"] as? NSNumber)?.doubleValue ?? .nan) - 3000)) <= 1e-3)
+        // r = 0: the interval is the point (the maximum printed to 0.1 m, rounded up).
+        let zero = try #require(byID["r_zero"])
+        let d = (zero["distance_m"] as? NSNumber)?.doubleValue ?? .nan
+        #expect(abs(((zero["distance_min_m"] as? NSNumber)?.doubleValue ?? .nan) - d) <= 5e-4)
+        #expect(((zero["distance_max_m"] as? NSNumber)?.doubleValue ?? .nan) - d >= 0 && ((zero["distance_max_m"] as? NSNumber)?.doubleValue ?? .nan) - d <= 0.1)
+        // The border wraps round this point: its maximum lies inside the disc, above anything on its edge.
+        let wrap = try #require(cases.first { $0["id"] == "wrap_inside" })
+        #expect(wrap["max_inside"] == "true")
+        let wrapMax = (byID["wrap_inside"]?["distance_max_m"] as? NSNumber)?.doubleValue ?? .nan
+        #expect(wrapMax > (Double(wrap["circle_upper_m"] ?? "") ?? .infinity) + 20, "the interior maximum was missed: \(wrapMax)")
+        // Side certainty: never where the disc reaches the line, its end at the tripoint or the coast;
+        // proven where the disc lies well inside one country.
+        for id in ["r_gt_d", "pk_r2_touch", "tripoint_r25", "gwatar_r25", "wrap_inside"] { #expect(certain[id] == false, "\(id)") }
+        for id in ["ten_km_r3", "ir_r25", "r_zero"] { #expect(certain[id] == true, "\(id)") }
+    }
+
     /// The spread over the border lines against GeographicLib's exact distances to each line
     /// (scripts/reference/spread_reference.py), to 1 mm; seeded points of the region and the far north.
     @Test func theSpreadIsTheRangeOfTheExactDistancesToEachLine() throws {

@@ -592,7 +592,7 @@ def certify(B, lat, lon, r, best, tol=CERT_TOL, circle_only=False, max_cells=2_0
 OUT_FIELDS = ["id", "lat", "lon", "radius_m", "distance_m", "distance_min_m", "distance_max_m",
               "max_at_lat", "max_at_lon", "max_inside", "touches_border"]
 CASE_FIELDS = ["id", "lat", "lon", "radius_km", "distance_m", "distance_min_m", "distance_max_m",
-               "max_at_lat", "max_at_lon", "max_inside", "touches_border", "max_upper_m"]
+               "max_at_lat", "max_at_lon", "max_inside", "touches_border", "max_upper_m", "circle_upper_m"]
 CASES_DIR = os.path.join(ROOT, "Tests", "BorderCLITests", "Inputs", "uncertainty")
 
 
@@ -684,6 +684,8 @@ point P (`lat`, `lon`) and a radius (`radius_km`), the exact WGS84 geodesic dist
 < radius - 1 m) and whether the disc reaches the border (`touches_border`: distance <= radius).
 `max_upper_m` is a proven upper bound of the maximum over the disc (branch and bound with the
 Lipschitz bound of the distance); every row has `max_upper_m - distance_max_m <= 0.5 m`.
+`circle_upper_m` is the same proven bound over the disc's edge alone: where `distance_max_m` exceeds
+it, no method that searches only the edge can find the maximum.
 
 It was made by `scripts/reference/disc_reference.py` (Python standard library and geographiclib
 only; it shares no code with Sources/): the maximum is found by a search of the disc's edge and
@@ -719,7 +721,7 @@ def make_cases(B):
             if gap > CERT_TOL + 1e-9:
                 raise AssertionError(f"{cid}: not certified, gap {gap} m")
             row = {"id": cid, "lat": "%.6f" % lat, "lon": "%.6f" % lon, "radius_km": "%g" % rkm,
-                   "max_upper_m": "%.4f" % res["max_upper_m"]}
+                   "max_upper_m": "%.4f" % res["max_upper_m"], "circle_upper_m": "%.4f" % res["circle_upper_m"]}
             row.update(fmt_row(res))
             check_case(cid, res, r)
             w.writerow(row)
