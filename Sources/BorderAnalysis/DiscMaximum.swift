@@ -28,7 +28,7 @@ extension DistanceAnalyzer {
         let d = result.distanceMetres, geodesic = atlas.border.line.geodesic
         var best = d
         if d > 0 {
-            let away = geodesic.inverse(result.nearest, point).azimuth2
+            let away = geodesic.distanceAndAzimuths(result.nearest, point).azimuth2
             let far = distance(to: geodesic.direct(from: point, azimuth: away, distance: r))
             if far >= d + r - Self.maxTolerance { return d + r }
             best = far
@@ -37,6 +37,10 @@ extension DistanceAnalyzer {
         // The largest bound of a cell dropped without entering the heap.
         var dropped = -Double.infinity
         func push(_ rho: ClosedRange<Double>, _ theta: ClosedRange<Double>, inheriting inherited: [Coordinate]) {
+            // Lipschitz from the centre: no point of the cell is farther than d + ρ1. Once the best
+            // distance found is near d + r this settles the whole inner disc without a search.
+            let centreBound = d + rho.upperBound
+            if centreBound <= best + Self.maxTolerance { dropped = max(dropped, centreBound); return }
             // Thin cells on the disc's edge are seen from the middle of their outer arc, a point of
             // the edge, where the maximum usually is; others from their centre.
             let onEdge = rho.upperBound >= r && rho.upperBound - rho.lowerBound <= rho.upperBound * (theta.upperBound - theta.lowerBound)
@@ -44,14 +48,16 @@ extension DistanceAnalyzer {
             let reference = geodesic.directWithAzimuth(from: point, azimuth: cell.referenceAzimuth * 180 / .pi, distance: cell.reference)
             // The parent's border points often settle the cell without a search of its own.
             var planes = inherited.compactMap { cell.plane(for: $0, reference: reference, geodesic: geodesic) }
-            let inheritedBound = CellWitnesses.maxOfMin(planes, cell).value
+            let inheritedBound = min(CellWitnesses.maxOfMin(planes, cell).value, centreBound)
             if inheritedBound <= best + Self.maxTolerance { dropped = max(dropped, inheritedBound); return }
-            let found = nearest(to: reference.coordinate)
-            best = max(best, found.distance)
-            if let plane = cell.plane(for: found.coordinate, reference: reference, geodesic: geodesic) { planes.insert(plane, at: 0) }
+            // A border point near C's nearest (no exact search): its plane bounds the cell as any
+            // border point's does, and d(C) ≤ s(C, X) gives the Lipschitz bound d(Q) ≤ s(C, X) + s(C, Q).
+            // Exact distances are measured only where the planes put the maximum, below.
+            let witness = nearbyBorderPoint(to: reference.coordinate)
+            let toReference = geodesic.distanceAndAzimuths(witness, reference.coordinate)
+            if let plane = cell.plane(toCentre: toReference, reference: reference) { planes.insert(plane, at: 0) }
             let model = CellWitnesses.maxOfMin(planes, cell)
-            // Lipschitz, through the reference point's border point: d(Q) ≤ d(C) + s(C, Q).
-            let upper = min(found.distance + cell.reach, d + r, model.value)
+            let upper = min(toReference.distance + cell.reach, centreBound, model.value)
             if upper > best + Self.maxTolerance, model.value < .infinity {
                 // Where the planes put the cell's maximum: usually within millimetres of it once
                 // the cell is small, so `best` closes on the bound from below (any point of the
@@ -60,7 +66,7 @@ extension DistanceAnalyzer {
                 let azimuth = min(max(cell.referenceAzimuth + model.tau2 / max(rho, 1), theta.lowerBound), theta.upperBound)
                 best = max(best, distance(to: geodesic.direct(from: point, azimuth: azimuth * 180 / .pi, distance: rho)))
             }
-            let witnesses = [found.coordinate] + inherited.filter { $0 != found.coordinate }.prefix(Self.witnessesPerCell - 1)
+            let witnesses = [witness] + inherited.filter { $0 != witness }.prefix(Self.witnessesPerCell - 1)
             cells.push(Cell(rho: rho, theta: theta, upper: upper, witnesses: witnesses))
         }
         let sectors = 8
@@ -125,8 +131,12 @@ struct PolarCell {
     /// E3 vanishes on the far side of a disc, where the circle curves away from the level lines
     /// of f — the usual place of the maximum. Nil when X may lie within the cell's reach.
     func plane(for witness: Coordinate, reference centre: (coordinate: Coordinate, azimuth: Double), geodesic: Geodesic) -> WitnessPlane? {
+        plane(toCentre: geodesic.distanceAndAzimuths(witness, centre.coordinate), reference: centre)
+    }
+
+    /// The same, from the inverse solution from the border point X to C.
+    func plane(toCentre: (distance: Double, azimuth1: Double, azimuth2: Double), reference centre: (coordinate: Coordinate, azimuth: Double)) -> WitnessPlane? {
         let (r1, t2) = (radialReach, arcHalf)
-        let toCentre = geodesic.inverse(witness, centre.coordinate)
         let s = toCentre.distance
         guard s > r1 + t2 else { return nil }
         let turn = (toCentre.azimuth2 - centre.azimuth) * .pi / 180

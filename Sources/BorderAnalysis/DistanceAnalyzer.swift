@@ -53,16 +53,18 @@ public final class DistanceAnalyzer {
         atlas.alternatives[line].line.nearestPoint(to: point, hints: &alternativeHints[line]).distance
     }
 
+    /// A border point near the nearest one, cheaply (`GeodesicPolyline.nearbyPoint`): a witness whose
+    /// distance bounds the border's from above.
+    func nearbyBorderPoint(to point: Coordinate) -> Coordinate {
+        atlas.border.line.nearbyPoint(to: point, hints: &hints)
+    }
+
     /// The distance to the border and the border point that gives it.
     func nearest(to point: Coordinate) -> NearestPoint {
         atlas.border.line.nearestPoint(to: point, hints: &hints)
     }
 
     func countryOfOutlines(at point: Coordinate) throws -> Country { try locator.country(at: point) }
-
-    func countryOfOutlines(throughout south: Double, west: Double, north: Double, east: Double) throws -> Country? {
-        try locator.country(throughout: south, west: west, north: north, east: east)
-    }
 
     /// The place nearest to the point (geodesic), with the distance and bearing from it.
     public func nearestPlace(to point: Coordinate) -> PlaceBearing? {

@@ -36,22 +36,22 @@ extension DistanceAnalyzer {
     }
 
     /// Conservative: true only when the disc does not reach the border line (so the line's side
-    /// cannot change within it), the point's side is its country's, and a lon/lat box proven to
-    /// hold the disc lies in that one country polygon (or in none, for `other`). The box: along
-    /// any path of length s, |Δφ| ≤ s / M_min (M_min = a(1 − e²), the least meridional radius) and
-    /// |Δλ| ≤ s / (a cos φ_max), since the parallel's radius N cos φ ≥ a cos φ.
+    /// cannot change within it), a lon/lat box proven to hold the disc meets no country outline
+    /// (so the whole box is in the country of the point, or in none), and that country is the
+    /// point's side. The box: along any path of length s, |Δφ| ≤ s / M_min (M_min = a(1 − e²), the
+    /// least meridional radius) and |Δλ| ≤ s / (a cos φ_max), since the parallel's radius
+    /// N cos φ ≥ a cos φ.
     func sideIsCertain(around point: Coordinate, _ result: BorderDistance, radius r: Double) throws -> Bool {
         guard result.distanceMetres > r else { return false }
-        let country = try countryOfOutlines(at: point)
-        guard result.side == country else { return false }
-        let a = 6_378_137.0, f = 1 / 298.257223563
+        let a = Geodesic.wgs84.equatorialRadius, f = Geodesic.wgs84.flattening
         let meridionalMin = a * (1 - f * (2 - f))
         let dLatitude = r / meridionalMin * 180 / .pi
         let latitudeMax = abs(point.latitude) + dLatitude
         guard latitudeMax < 89 else { return false }
         let dLongitude = r / (a * cos(latitudeMax * .pi / 180)) * 180 / .pi
-        return try countryOfOutlines(throughout: point.latitude - dLatitude, west: point.longitude - dLongitude,
-                                     north: point.latitude + dLatitude, east: point.longitude + dLongitude) == country
+        guard atlas.countries.edgeGrid.noEdgeMeets(south: point.latitude - dLatitude, west: point.longitude - dLongitude,
+                                                   north: point.latitude + dLatitude, east: point.longitude + dLongitude) else { return false }
+        return try countryOfOutlines(at: point) == result.side
     }
 }
 

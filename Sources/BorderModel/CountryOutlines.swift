@@ -6,9 +6,12 @@ import Geodesy
 public struct CountryOutlines: Sendable {
     /// Each country's polygons: rings of interleaved longitude, latitude; shell first, then holes.
     public let outlines: [(country: Country, polygons: [[[Double]]])]
+    /// Their edges by grid cell: whether a box meets any outline.
+    public let edgeGrid: OutlineEdgeGrid
 
     public init(outlines: [(country: Country, polygons: [[[Double]]])]) {
         self.outlines = outlines
+        edgeGrid = OutlineEdgeGrid(rings: outlines.flatMap { $0.polygons.flatMap { $0 } })
     }
 
     /// The MultiPolygon of outline `index`, in the caller's context.
@@ -56,17 +59,4 @@ public final class CountryLocator {
         return .other
     }
 
-    /// The country whose polygon covers the whole lon/lat box, `.other` when no polygon meets it,
-    /// nil when it straddles a boundary. The box's edges are straight in lon/lat, as the polygons'.
-    public func country(throughout south: Double, west: Double, north: Double, east: Double) throws -> Country? {
-        let ring = [Coordinate(longitude: west, latitude: south), Coordinate(longitude: east, latitude: south),
-                    Coordinate(longitude: east, latitude: north), Coordinate(longitude: west, latitude: north)]
-        let box = try Geometry(polygons: [[ring]], context: context)
-        // `country(at:)` answers with the first polygon covering a point: the answer is the same
-        // over the box when the first polygon that meets the box covers all of it.
-        for (country, polygon) in prepared where try polygon.intersects(box) {
-            return try polygon.coversWhole(box) ? country : nil
-        }
-        return .other
-    }
 }

@@ -23,7 +23,7 @@ public struct GeodesicPointSet: Sendable {
         let limit = Self.longestChordPossiblyNearer(than: bestChord)
         var best: (index: Int, distance: Double, azimuth: Double)? = nil
         for (index, vector) in vectors.enumerated() where (vector - p).length <= limit {
-            let solution = geodesic.inverse(points[index], target)
+            let solution = geodesic.distanceAndAzimuths(points[index], target)
             if best == nil || solution.distance < best!.distance {
                 best = (index, solution.distance, solution.azimuth1)
             }
