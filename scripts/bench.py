@@ -30,9 +30,14 @@ BORDER_BIN = os.path.join(ROOT, ".build", "release", "border")
 BORDER = os.path.join(ROOT, "data", "border.geojson")
 # The issue's job (distance, nearest point, chainage, side) and the default, every computed column.
 ISSUE_COLUMNS = "distance_m,nearest_lon,nearest_lat,chainage_km,side"
+# (name, options, input): "plain" is the generator's file; "precision" the same points with a
+# geo_precision column cycling 1, 2, 3 by row (radii 2, 25, 100 km), for the uncertainty columns.
+ALL_COLUMNS = "border: all columns (+ beyond_end, nearest place)"
+UNCERTAIN = "border: all columns + uncertainty and line spread (geo_precision 1-3)"
 BORDER_VARIANTS = [
-    ("border: distance, nearest point, chainage, side", ["--columns", ISSUE_COLUMNS]),
-    ("border: all columns (+ beyond_end, nearest place)", []),
+    ("border: distance, nearest point, chainage, side", ["--columns", ISSUE_COLUMNS], "plain"),
+    (ALL_COLUMNS, [], "plain"),
+    (UNCERTAIN, ["--columns", "all"], "precision"),
 ]
 PEERS = {
     "shapely_utm": (["peers/shapely_strtree.py"], "Shapely 2 + pyproj, UTM 41N"),
@@ -91,6 +96,18 @@ def fence_with(segments, path):
             f.write(f"{start:.4f},{start + 0.7 * step:.4f},built,PK,fence,2024-01-01,benchmark\n")
 
 
+def with_precision(points, path):
+    """The points with a geo_precision column: 1, 2, 3, 1, … by row."""
+    if os.path.exists(path):
+        return
+    with open(points, newline="") as f, open(path + ".part", "w", newline="") as out:
+        reader, writer = csv.reader(f), csv.writer(out, lineterminator="\n")
+        writer.writerow(next(reader) + ["geo_precision"])
+        for n, row in enumerate(reader):
+            writer.writerow(row + [str(n % 3 + 1)])
+    os.replace(path + ".part", path)
+
+
 def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("--sizes", default="10000,100000,1000000")
@@ -117,10 +134,12 @@ def main():
         if not os.path.exists(points):
             subprocess.run([python if os.path.exists(python) else sys.executable,
                             os.path.join(BENCH, "gen_points.py"), str(size), points], check=True)
+        inputs = {"plain": points, "precision": os.path.join(args.data, f"points_{size}_precision.csv")}
+        with_precision(points, inputs["precision"])
         out_of = lambda name: os.path.join(args.data, f"out_{abs(hash(name))}_{size}.csv")
         builds = [("border", BORDER_BIN)] + ([("baseline", os.path.abspath(args.baseline))] if args.baseline else [])
-        tools = [(name.replace("border", label, 1), [binary, "distances", points, "--format", "csv"] + extra + ["-o"], ROOT)
-                 for name, extra in BORDER_VARIANTS for label, binary in builds]
+        tools = [(name.replace("border", label, 1), [binary, "distances", inputs[kind], "--format", "csv"] + extra + ["-o"], ROOT)
+                 for name, extra, kind in BORDER_VARIANTS for label, binary in builds]
         tools += [(PEERS[p][1], [python] + PEERS[p][0] + ["--border", BORDER, "--points", points, "--out"], BENCH)
                   for p in peers]
         # Runs are interleaved (tool A, B, C, then A, B, C again) so a noisy spell hits every tool alike.
@@ -151,6 +170,12 @@ def main():
         print(f"| {name} | {size:,} | {wall:.2f} | {user:.2f} | {rate:,.0f} | {rss:.0f} | {worst:.2g} | {p99:.2g} |"
               + (f" ({missing} missing)" if missing else ""))
     print()
+    by = {(name, size): (wall, user) for name, size, wall, _, _, _, _, _, user in rows}
+    for size in sorted({size for _, size, *_ in rows}):
+        if (UNCERTAIN, size) in by and (ALL_COLUMNS, size) in by:
+            (wall, user), (wall0, user0) = by[(UNCERTAIN, size)], by[(ALL_COLUMNS, size)]
+            print(f"- uncertainty and line spread, {size:,} points: {wall / wall0:.2f}x the all-columns wall time "
+                  f"({user / user0:.2f}x user CPU); {(user - user0) / size * 1e6:.1f} us of CPU a row more")
     print(f"- first output row, bundled incidents: {latency * 1000:.0f} ms (median of 5)")
     print(f"- `border coverage` of a 10,000-segment fence: {coverage:.2f} s (median of 3)")
     print(f"- machine: {os.cpu_count()} cores; load average before the run: {os.getloadavg()[0]:.2f}")

@@ -36,7 +36,7 @@ extension DistanceAnalyzer {
         var cells = CellHeap()
         // The largest bound of a cell dropped without entering the heap.
         var dropped = -Double.infinity
-        func push(_ rho: ClosedRange<Double>, _ theta: ClosedRange<Double>, inheriting inherited: [Coordinate]) {
+        func push(_ rho: ClosedRange<Double>, _ theta: ClosedRange<Double>, parent: Cell?) {
             // Lipschitz from the centre: no point of the cell is farther than d + ρ1. Once the best
             // distance found is near d + r this settles the whole inner disc without a search.
             let centreBound = d + rho.upperBound
@@ -45,6 +45,15 @@ extension DistanceAnalyzer {
             // the edge, where the maximum usually is; others from their centre.
             let onEdge = rho.upperBound >= r && rho.upperBound - rho.lowerBound <= rho.upperBound * (theta.upperBound - theta.lowerBound)
             let cell = PolarCell(rho: rho, theta: theta, reference: onEdge ? r : (rho.lowerBound + rho.upperBound) / 2)
+            // The parent's planes hold over this part of it: in the parent's frame they often settle
+            // the cell before any geodesic is solved.
+            if let parent {
+                let frame = parent.frame
+                let parentBound = CellWitnesses.maxOfMin(parent.planes, tau1: (rho.lowerBound - frame.reference)...(rho.upperBound - frame.reference),
+                                                         tau2: frame.tau2(over: cell)).value
+                if parentBound <= best + Self.maxTolerance { dropped = max(dropped, parentBound); return }
+            }
+            let inherited = parent?.witnesses ?? start
             let reference = geodesic.directWithAzimuth(from: point, azimuth: cell.referenceAzimuth * 180 / .pi, distance: cell.reference)
             // The parent's border points often settle the cell without a search of its own.
             var planes = inherited.compactMap { cell.plane(for: $0, reference: reference, geodesic: geodesic) }
@@ -67,13 +76,16 @@ extension DistanceAnalyzer {
                 best = max(best, distance(to: geodesic.direct(from: point, azimuth: azimuth * 180 / .pi, distance: rho)))
             }
             let witnesses = [witness] + inherited.filter { $0 != witness }.prefix(Self.witnessesPerCell - 1)
-            cells.push(Cell(rho: rho, theta: theta, upper: upper, witnesses: witnesses))
+            cells.push(Cell(frame: cell, upper: upper, witnesses: witnesses, planes: planes))
         }
-        let sectors = 8
+        // No point within best − d of the centre is farther than best (Lipschitz from the centre):
+        // the search covers the annulus outside that disc.
+        let sectors = 12, inner = min(max(0, best - d), r)
+        dropped = max(dropped, d + inner)
         let start = d > 0 ? [result.nearest] : []
         for k in 0..<sectors {
             let theta = (2 * Double.pi * Double(k) / Double(sectors))...(2 * Double.pi * Double(k + 1) / Double(sectors))
-            push(0...r, theta, inheriting: start)
+            push(inner...r, theta, parent: nil)
         }
         var evaluations = sectors
         while let cell = cells.pop() {
@@ -81,13 +93,14 @@ extension DistanceAnalyzer {
                 return max(cell.upper, best, dropped)
             }
             // Halve the cell across its longer side (in metres), which shrinks its bound most.
-            let rm = (cell.rho.lowerBound + cell.rho.upperBound) / 2, tm = (cell.theta.lowerBound + cell.theta.upperBound) / 2
-            if rm * (cell.theta.upperBound - cell.theta.lowerBound) > cell.rho.upperBound - cell.rho.lowerBound {
-                push(cell.rho, cell.theta.lowerBound...tm, inheriting: cell.witnesses)
-                push(cell.rho, tm...cell.theta.upperBound, inheriting: cell.witnesses)
+            let (rho, theta) = (cell.frame.rho, cell.frame.theta)
+            let rm = (rho.lowerBound + rho.upperBound) / 2, tm = (theta.lowerBound + theta.upperBound) / 2
+            if rm * (theta.upperBound - theta.lowerBound) > rho.upperBound - rho.lowerBound {
+                push(rho, theta.lowerBound...tm, parent: cell)
+                push(rho, tm...theta.upperBound, parent: cell)
             } else {
-                push(cell.rho.lowerBound...rm, cell.theta, inheriting: cell.witnesses)
-                push(rm...cell.rho.upperBound, cell.theta, inheriting: cell.witnesses)
+                push(rho.lowerBound...rm, theta, parent: cell)
+                push(rm...rho.upperBound, theta, parent: cell)
             }
             evaluations += 2
         }
@@ -113,6 +126,15 @@ struct PolarCell {
     var arcHalf: Double { rho.upperBound * angle / 2 }
     /// No point of the cell is farther from C (along the circle of radius ρref, then radially).
     var reach: Double { reference * angle / 2 + radialReach }
+
+    /// The arcs τ2 of this frame over the points of `part`, a part of this cell: the arc from θc to
+    /// θ at radius ρ has the sign of θ − θc and length m(ρ)·|θ − θc| ≤ ρ1′·|θ − θc|, so it lies
+    /// between 0 and ρ1′·(θ − θc) for θ in the part's range, ρ1′ the part's outer radius.
+    func tau2(over part: PolarCell) -> ClosedRange<Double> {
+        let low = part.rho.upperBound * (part.theta.lowerBound - referenceAzimuth)
+        let high = part.rho.upperBound * (part.theta.upperBound - referenceAzimuth)
+        return min(0, low)...max(0, high)
+    }
 
     /// A bound on f(Q) = s(Q, X), the distance to the border point X, over the cell:
     /// f(Q) ≤ s + a_r·τ1 + a_t·τ2 + E1 + E2 + E3, with s = f(C) and (a_r, a_t) = (cos ψ, sin ψ) the
@@ -179,24 +201,30 @@ enum CellWitnesses {
     /// of the rectangle, so the largest value is the maximum itself (returned with where it is).
     /// Infinity with no plane.
     static func maxOfMin(_ planes: [WitnessPlane], _ cell: PolarCell) -> (value: Double, tau1: Double, tau2: Double) {
+        maxOfMin(planes, tau1: cell.tau1, tau2: -cell.arcHalf...cell.arcHalf)
+    }
+
+    /// The same over any rectangle of the planes' frame.
+    static func maxOfMin(_ planes: [WitnessPlane], tau1 tau1Range: ClosedRange<Double>, tau2 tau2Range: ClosedRange<Double>)
+        -> (value: Double, tau1: Double, tau2: Double) {
         guard !planes.isEmpty else { return (.infinity, 0, 0) }
-        let (tau1Range, t2) = (cell.tau1, cell.arcHalf)
-        let slack = 1e-9 * (cell.radialReach + t2)
+        let slack = 1e-9 * (tau1Range.upperBound - tau1Range.lowerBound + tau2Range.upperBound - tau2Range.lowerBound)
         var best = (value: -Double.infinity, tau1: 0.0, tau2: 0.0)
         func consider(_ tau1: Double, _ tau2: Double) {
-            guard tau1 >= tau1Range.lowerBound - slack, tau1 <= tau1Range.upperBound + slack, abs(tau2) <= t2 + slack else { return }
+            guard tau1 >= tau1Range.lowerBound - slack, tau1 <= tau1Range.upperBound + slack,
+                  tau2 >= tau2Range.lowerBound - slack, tau2 <= tau2Range.upperBound + slack else { return }
             let value = planes.lazy.map { $0.value(tau1, tau2) }.min()!
             if value > best.value { best = (value, tau1, tau2) }
         }
-        let tau1Ends = [tau1Range.lowerBound, tau1Range.upperBound]
-        for tau1 in tau1Ends { for tau2 in [-t2, t2] { consider(tau1, tau2) } }
+        let tau1Ends = [tau1Range.lowerBound, tau1Range.upperBound], tau2Ends = [tau2Range.lowerBound, tau2Range.upperBound]
+        for tau1 in tau1Ends { for tau2 in tau2Ends { consider(tau1, tau2) } }
         for i in planes.indices {
             for j in planes.indices where j > i {
                 let (c, a, b) = (planes[i].constant - planes[j].constant, planes[i].radial - planes[j].radial,
                                  planes[i].tangential - planes[j].tangential)
                 // The crease c + a·τ1 + b·τ2 = 0 against the four edges.
                 if b != 0 { for tau1 in tau1Ends { consider(tau1, -(c + a * tau1) / b) } }
-                if a != 0 { for tau2 in [-t2, t2] { consider(-(c + b * tau2) / a, tau2) } }
+                if a != 0 { for tau2 in tau2Ends { consider(-(c + b * tau2) / a, tau2) } }
                 for k in planes.indices where k > j {
                     let (c2, a2, b2) = (planes[i].constant - planes[k].constant, planes[i].radial - planes[k].radial,
                                         planes[i].tangential - planes[k].tangential)
@@ -214,12 +242,13 @@ enum CellWitnesses {
 
 /// A cell of the disc waiting in the branch and bound.
 struct Cell {
-    var rho: ClosedRange<Double>
-    var theta: ClosedRange<Double>
+    var frame: PolarCell
     /// No point of the cell is farther from the border.
     var upper: Double
-    /// Border points near the cell, the first its reference point's nearest.
+    /// Border points near the cell, the first near its reference point's nearest.
     var witnesses: [Coordinate]
+    /// The planes of its bound, in its frame; they hold over its parts too.
+    var planes: [WitnessPlane]
 }
 
 /// A binary max-heap of cells by `upper`.
