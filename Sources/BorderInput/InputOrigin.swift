@@ -35,7 +35,7 @@ public enum InputOrigin: Sendable {
         }
     }
 
-    /// All bytes at once (GeoJSON is parsed whole).
+    /// All bytes at once (only to word the message for a JSON document that is not an object).
     func readAll() throws -> Data {
         switch self {
         case .bytes(let bytes, _): return Data(bytes)

@@ -62,11 +62,19 @@ public indirect enum JSONValue: Sendable, Equatable {
     /// `packsNumberArrays` false every number keeps its text (`.number`), arrays of numbers
     /// included: for values passed through to the output.
     public static func parse(_ data: Data, packsNumberArrays: Bool = true) throws -> JSONValue {
-        var bytes = [UInt8](data)
+        try parse(bytes: [UInt8](data), from: data.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0, packsNumberArrays: packsNumberArrays)
+    }
+
+    /// The same for a value's bytes (a streamed reader's piece of a document; no byte-order mark).
+    public static func parse(bytes: [UInt8], packsNumberArrays: Bool = true) throws -> JSONValue {
+        try parse(bytes: bytes, from: 0, packsNumberArrays: packsNumberArrays)
+    }
+
+    private static func parse(bytes: [UInt8], from start: Int, packsNumberArrays: Bool) throws -> JSONValue {
+        var bytes = bytes
         bytes.append(0)                              // strtod stops at the terminator
         return try bytes.withUnsafeBufferPointer { buffer in
-            var parser = JSONParser(bytes: buffer, position: 0, packsNumberArrays: packsNumberArrays)
-            if data.starts(with: [0xEF, 0xBB, 0xBF]) { parser.position = 3 }
+            var parser = JSONParser(bytes: buffer, position: start, packsNumberArrays: packsNumberArrays)
             let value = try parser.value()
             parser.skipSpace()
             guard parser.position == buffer.count - 1 else { throw parser.error("unexpected text after the JSON value") }
@@ -79,6 +87,7 @@ public struct JSONSyntaxError: Error, CustomStringConvertible {
     public var offset: Int
     public var reason: String
     public var description: String { "JSON syntax error at byte \(offset): \(reason)" }
+    public init(offset: Int, reason: String) { (self.offset, self.reason) = (offset, reason) }
 }
 
 private struct JSONParser {

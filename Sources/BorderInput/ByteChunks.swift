@@ -1,0 +1,82 @@
+import Foundation
+
+/// An input's bytes in chunks, for readers that never hold a whole document, and read again from
+/// the start for a second pass (`rewound()`). Standard input is copied to an anonymous temporary
+/// file (`tmpfile`, already unlinked) as the first pass reads it; the second pass reads that copy.
+final class ByteChunks {
+    static let chunkSize = 1 << 20
+    let name: String
+    private enum Source { case file(UnsafeMutablePointer<FILE>), memory([UInt8]) }
+    private let source: Source
+    private var offset = 0
+    /// The copy of standard input being written (first pass only), closed here unless `rewound()`
+    /// handed it on.
+    private let spool: UnsafeMutablePointer<FILE>?
+    private var ownsSpool = true
+
+    init(_ origin: InputOrigin) throws {
+        name = origin.name
+        switch origin {
+        case .bytes(let bytes, _):
+            (source, spool) = (.memory(bytes), nil)
+        case .file(let path):
+            try InputOrigin.checkReadable(path)
+            guard let handle = fopen(path, "rb") else { throw UnusableInput(file: path, reason: "not readable") }
+            (source, spool) = (.file(handle), nil)
+        case .standardInput:
+            guard let handle = fdopen(dup(STDIN_FILENO), "rb") else { throw UnusableInput(file: name, reason: "cannot open") }
+            guard let copy = tmpfile() else {
+                fclose(handle)
+                throw UnusableInput(file: name, reason: "cannot make a temporary copy of standard input")
+            }
+            (source, spool) = (.file(handle), copy)
+        }
+    }
+
+    private init(name: String, rereading handle: UnsafeMutablePointer<FILE>) {
+        (self.name, source, spool) = (name, .file(handle), nil)
+    }
+
+    deinit {
+        if case .file(let handle) = source { fclose(handle) }
+        if let spool, ownsSpool { fclose(spool) }
+    }
+
+    /// The next chunk; nil at the end.
+    func next() throws -> [UInt8]? {
+        switch source {
+        case .memory(let bytes):
+            guard offset < bytes.count else { return nil }
+            defer { offset = min(bytes.count, offset + Self.chunkSize) }
+            return Array(bytes[offset..<min(bytes.count, offset + Self.chunkSize)])
+        case .file(let handle):
+            var chunk = [UInt8](repeating: 0, count: Self.chunkSize)
+            let count = chunk.withUnsafeMutableBytes { fread($0.baseAddress, 1, Self.chunkSize, handle) }
+            if count < Self.chunkSize && ferror(handle) != 0 {
+                throw UnusableInput(file: name, reason: "cannot read: \(String(cString: strerror(errno)))")
+            }
+            guard count > 0 else { return nil }
+            chunk.removeLast(Self.chunkSize - count)
+            if let spool, fwrite(chunk, 1, count, spool) != count {
+                throw UnusableInput(file: name, reason: "cannot copy standard input: \(String(cString: strerror(errno)))")
+            }
+            return chunk
+        }
+    }
+
+    /// A reader of the same bytes from the start (for standard input, of the copy: call it after
+    /// this reader has read to the end).
+    func rewound() throws -> ByteChunks {
+        if let spool {
+            guard fflush(spool) == 0, fseek(spool, 0, SEEK_SET) == 0 else {
+                throw UnusableInput(file: name, reason: "cannot read back the copy of standard input")
+            }
+            ownsSpool = false                         // the new reader closes it
+            return ByteChunks(name: name, rereading: spool)
+        }
+        switch source {
+        case .memory(let bytes): return try ByteChunks(.bytes(bytes, name: name))
+        case .file: return try ByteChunks(.file(name))
+        }
+    }
+}
