@@ -26,6 +26,9 @@ struct FeatureScanner {
 
     init(_ chunks: ByteChunks) { self.chunks = chunks }
 
+    /// The input's name, for messages.
+    var name: String { chunks.name }
+
     /// The next element of a `features` array, with the number (from 1) of the `features` member
     /// it belongs to; nil once the document has ended (checked: nothing follows it).
     mutating func next() throws -> (bytes: [UInt8], member: Int)? {

@@ -16,16 +16,12 @@ import Geodesy
 /// the second pass. Where the document has `features` twice, the last one counts (as a parser
 /// keeping one value per key would have it).
 public struct GeoJSONRecordSource: RecordSource {
-    public let file: String
-    public let header: [String]
-    private var scanner: FeatureScanner
-    /// The `features` member whose elements are the rows (the last one).
-    private let rowsMember: Int
-    /// Some feature has a top-level `id`: the `feature_id` field holds it.
-    private let hasFeatureIDs: Bool
-    private var position = 0
-    private let rules: RowRules
-    private let transformation: Transformation?
+    public var file: String { layout.file }
+    public var header: [String] { layout.header }
+    private let layout: GeoJSONLayout
+    private var blocks: FeatureBlocks
+    private let parser: GeoJSONFeatureParser
+    private var pending: [InputRecord] = []
 
     public init(path: String) throws {
         try self.init(origin: InputOrigin(path: path), options: ReadingOptions())
@@ -33,19 +29,34 @@ public struct GeoJSONRecordSource: RecordSource {
 
     /// `--crs` applies to the coordinates.
     public init(origin: InputOrigin, options: ReadingOptions) throws {
+        (layout, blocks) = try Self.open(origin, options: options)
+        parser = try layout.parser()
+    }
+
+    public mutating func next() throws -> InputRecord? {
+        if pending.isEmpty, let block = try blocks.next(maxFeatures: 256) { pending = try parser.records(block).reversed() }
+        return pending.popLast()
+    }
+
+    /// The first pass (the whole document checked, the header found), and the features for the
+    /// second: the calling thread scans them into blocks, which `GeoJSONLayout.parser()` turns
+    /// into records on any thread.
+    public static func open(_ origin: InputOrigin, options: ReadingOptions) throws -> (GeoJSONLayout, FeatureBlocks) {
         let path = origin.name
-        file = path
         let chunks = try ByteChunks(origin)
         var first = FeatureScanner(chunks)
-        var keys: [String] = [], seen = Set<String>(), hasIDs = false, member = 0
+        var found = HeaderKeys(), member = 0
         do {
+            var window: [[[UInt8]]] = [[]]
             while let (bytes, number) = try first.next() {
-                if number != member { (keys, seen, hasIDs, member) = ([], [], false, number) }
-                let feature = try JSONValue.parse(bytes: bytes, packsNumberArrays: false)
-                hasIDs = hasIDs || Self.present(feature["id"]) != nil
-                guard case .object(let properties)? = feature["properties"] else { continue }
-                for key in properties.keys.sorted() where key != "id" && seen.insert(key).inserted { keys.append(key) }
+                if number != member { try found.add(window); (window, found, member) = ([[]], HeaderKeys(), number) }
+                window[window.count - 1].append(bytes)
+                if window[window.count - 1].count == HeaderKeys.batch {
+                    if window.count == HeaderKeys.window { try found.add(window); window = [] }
+                    window.append([])
+                }
             }
+            try found.add(window)
         } catch is JSONSyntaxError {
             throw UnusableInput(file: path, reason: "not valid JSON")
         } catch is FeatureScanner.NotAnObject {
@@ -56,45 +67,134 @@ public struct GeoJSONRecordSource: RecordSource {
         guard first.type?.string == "FeatureCollection", first.lastFeaturesIsArray else {
             throw UnusableInput(file: path, reason: "not a GeoJSON FeatureCollection")
         }
-        if member != first.featuresMembers { (keys, hasIDs) = ([], false) }   // the last `features` is empty
-        rowsMember = first.featuresMembers
-        hasFeatureIDs = hasIDs
-        header = ["id"] + (hasIDs ? ["feature_id"] : []) + keys.filter { !(hasIDs && $0 == "feature_id") }
-        scanner = FeatureScanner(try chunks.rewound())
-        rules = try RowRules(file: path, header: header, filters: options.filters, uncertainty: options.uncertainty, precisionNames: ["geo_precision", "specificity", "where_prec"],
-                             dateField: RowRules.textDate(["event_date", "date"]))
-        transformation = try options.crs.map { try PositionColumns.transformation(from: $0, file: path) }
+        if member != first.featuresMembers { found = HeaderKeys() }   // the last `features` is empty
+        let hasIDs = found.hasIDs
+        let header = ["id"] + (hasIDs ? ["feature_id"] : []) + found.keys.filter { !(hasIDs && $0 == "feature_id") }
+        let layout = GeoJSONLayout(file: path, header: header, hasFeatureIDs: hasIDs, options: options)
+        _ = try layout.parser()               // unusable options (a --crs PROJ does not know) fail here
+        return (layout, FeatureBlocks(scanner: FeatureScanner(try chunks.rewound()), rowsMember: first.featuresMembers))
     }
 
     /// A value that is there and not null.
-    private static func present(_ value: JSONValue?) -> JSONValue? { value == .null ? nil : value }
+    static func present(_ value: JSONValue?) -> JSONValue? { value == .null ? nil : value }
+}
 
-    public mutating func next() throws -> InputRecord? {
-        let feature: JSONValue
-        do {
-            repeat {
-                guard let (bytes, member) = try scanner.next() else { return nil }
-                guard member == rowsMember else { continue }
-                feature = try JSONValue.parse(bytes: bytes, packsNumberArrays: false)
-                break
-            } while true
-        } catch is JSONSyntaxError {
-            throw UnusableInput(file: file, reason: "changed while it was read (no longer valid JSON)")
+/// The first pass's findings over one `features` array: whether any feature has a top-level `id`,
+/// and the property keys in order of first appearance, each feature's new keys sorted. Features
+/// are parsed in batches on all cores (a window of batches at a time, so memory stays bounded);
+/// each batch lists its keys in its own first-appearance order, and merging the lists in input
+/// order gives the order of one sequential pass.
+struct HeaderKeys {
+    static let batch = 512, window = 4 * ProcessInfo.processInfo.activeProcessorCount
+    private(set) var keys: [String] = []
+    private(set) var hasIDs = false
+    private var seen = Set<String>()
+
+    /// Parses a window of batches; throws the first `JSONSyntaxError` in input order.
+    mutating func add(_ window: [[[UInt8]]]) throws {
+        let found = [Result<(keys: [String], hasIDs: Bool), Error>](unsafeUninitializedCapacity: window.count) { buffer, count in
+            nonisolated(unsafe) let output = buffer               // each batch writes its own slot
+            DispatchQueue.concurrentPerform(iterations: window.count) { n in
+                (output.baseAddress! + n).initialize(to: Result { try Self.scan(window[n]) })
+            }
+            count = window.count
         }
-        position += 1
-        let values = header.map { key -> JSONValue? in
+        for result in found {
+            let (batchKeys, batchIDs) = try result.get()
+            hasIDs = hasIDs || batchIDs
+            for key in batchKeys where seen.insert(key).inserted { keys.append(key) }
+        }
+    }
+
+    private static func scan(_ features: [[UInt8]]) throws -> (keys: [String], hasIDs: Bool) {
+        var keys: [String] = [], seen = Set<String>(), hasIDs = false
+        for bytes in features {
+            let feature = try JSONValue.parse(bytes: bytes, packsNumberArrays: false)
+            hasIDs = hasIDs || GeoJSONRecordSource.present(feature["id"]) != nil
+            guard case .object(let properties)? = feature["properties"] else { continue }
+            for key in properties.keys.sorted() where key != "id" && seen.insert(key).inserted { keys.append(key) }
+        }
+        return (keys, hasIDs)
+    }
+}
+
+/// Features of one collection, in order, as their bytes: a block of rows for a worker to parse.
+public struct FeatureBlock: Sendable {
+    /// The row number (from 1) of the first feature.
+    public var firstRow: Int
+    public var features: [[UInt8]]
+}
+
+/// The second pass's features in blocks; the calling thread only scans (`FeatureScanner`).
+public struct FeatureBlocks {
+    var scanner: FeatureScanner
+    /// The `features` member whose elements are the rows (the last one).
+    let rowsMember: Int
+    var nextRow = 1
+
+    public mutating func next(maxFeatures: Int) throws -> FeatureBlock? {
+        var block = FeatureBlock(firstRow: nextRow, features: [])
+        do {
+            while block.features.count < maxFeatures, let (bytes, member) = try scanner.next() {
+                if member == rowsMember { block.features.append(bytes) }
+            }
+        } catch is JSONSyntaxError {
+            throw UnusableInput(file: scanner.name, reason: "changed while it was read (no longer valid JSON)")
+        }
+        nextRow += block.features.count
+        return block.features.isEmpty ? nil : block
+    }
+}
+
+/// What a worker needs to turn a collection's features into records: the header and the reading
+/// options; each worker's `parser()` has its own rules and PROJ transformation.
+public struct GeoJSONLayout: Sendable {
+    public let file: String
+    public let header: [String]
+    /// Some feature has a top-level `id`: the `feature_id` field holds it.
+    let hasFeatureIDs: Bool
+    let options: ReadingOptions
+
+    public func parser() throws -> GeoJSONFeatureParser {
+        GeoJSONFeatureParser(layout: self,
+                             rules: try RowRules(file: file, header: header, filters: options.filters, uncertainty: options.uncertainty,
+                                                 precisionNames: ["geo_precision", "specificity", "where_prec"],
+                                                 dateField: RowRules.textDate(["event_date", "date"])),
+                             transformation: try options.crs.map { try PositionColumns.transformation(from: $0, file: file) })
+    }
+}
+
+/// Turns features into records (one per thread: it owns a PROJ transformation for `--crs`).
+public struct GeoJSONFeatureParser {
+    let layout: GeoJSONLayout
+    let rules: RowRules
+    let transformation: Transformation?
+    var file: String { layout.file }
+
+    public func records(_ block: FeatureBlock) throws -> [InputRecord] {
+        try block.features.enumerated().map { offset, bytes in
+            let feature: JSONValue
+            do { feature = try JSONValue.parse(bytes: bytes, packsNumberArrays: false) } catch is JSONSyntaxError {
+                throw UnusableInput(file: file, reason: "changed while it was read (no longer valid JSON)")
+            }
+            return record(feature, row: block.firstRow + offset)
+        }
+    }
+
+    private func record(_ feature: JSONValue, row position: Int) -> InputRecord {
+        let values = layout.header.map { key -> JSONValue? in
             switch key {
-            case "id": Self.present(feature["properties"]?["id"]) ?? feature["id"]
-            case "feature_id" where hasFeatureIDs: feature["id"]
+            case "id": GeoJSONRecordSource.present(feature["properties"]?["id"]) ?? feature["id"]
+            case "feature_id" where layout.hasFeatureIDs: feature["id"]
             default: feature["properties"]?[key]
             }
         }
-        var record = rules.record(row: position, fields: values.map { $0?.plainText ?? "" }) { point(of: feature) }
+        var record = rules.record(row: position, fields: values.map { $0?.plainText ?? "" }) { point(of: feature, row: position) }
         record.values = values
         return record
     }
 
-    private func point(of feature: JSONValue) -> Result<Coordinate, Rejection> {
+    private func point(of feature: JSONValue, row position: Int) -> Result<Coordinate, Rejection> {
         func reject(_ value: String, _ reason: String) -> Result<Coordinate, Rejection> {
             .failure(Rejection(file: file, row: position, column: "geometry", value: value, reason: reason))
         }

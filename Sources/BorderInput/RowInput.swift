@@ -1,14 +1,21 @@
 import Foundation
 
-/// Where the row loop's rows come from: the blocks of a plain CSV file, which worker threads
-/// parse themselves, or the records of any other reader (GeoJSON, ACLED, GTD, standard input),
-/// read in order on the calling thread and measured on the workers.
+/// Where the row loop's rows come from: the blocks of a plain CSV file, or the features of a
+/// GeoJSON FeatureCollection, which worker threads parse themselves, or the records of any other
+/// reader (ACLED, GTD, standard input), read in order on the calling thread and measured on the
+/// workers.
 public enum RowInput {
     case csvBlocks(CSVBlockReader, CSVBlockInput)
+    case featureBlocks(FeatureBlocks, GeoJSONLayout)
     case records(any RecordSource)
 
-    /// The fastest way to read `origin`: blocks for a plain CSV file, else its `RecordSource`.
+    /// The fastest way to read `origin`: blocks for a plain CSV file or a GeoJSON collection, else
+    /// its `RecordSource`.
     public static func open(_ origin: InputOrigin, options: ReadingOptions = ReadingOptions()) throws -> RowInput {
+        if try options.format == .geojson || options.format == nil && RecordSources.looksLikeJSON(origin) {
+            let (layout, blocks) = try GeoJSONRecordSource.open(origin, options: options)
+            return .featureBlocks(blocks, layout)
+        }
         if case .file(let path) = origin {
             try InputOrigin.checkReadable(path)
             let reader = try CSVBlockReader(path: path)
@@ -20,6 +27,7 @@ public enum RowInput {
     public var header: [String] {
         switch self {
         case .csvBlocks(_, let layout): layout.header
+        case .featureBlocks(_, let layout): layout.header
         case .records(let source): source.header
         }
     }
@@ -27,6 +35,7 @@ public enum RowInput {
     public var file: String {
         switch self {
         case .csvBlocks(_, let layout): layout.file
+        case .featureBlocks(_, let layout): layout.file
         case .records(let source): source.file
         }
     }

@@ -40,13 +40,14 @@ public struct RowLoop: Sendable {
         let queue = BlockingQueue<Job>()
         let results = SequencedResults<BlockResult<Batch>>()
         let layout: CSVBlockInput? = if case .csvBlocks(_, let layout) = input { layout } else { nil }
+        let features: GeoJSONLayout? = if case .featureBlocks(_, let layout) = input { layout } else { nil }
         // Workers own PROJ and GEOS contexts; wait for each to tear them down before returning,
         // or process exit would race their destructors.
         let finished = DispatchGroup()
         for _ in 0..<workers {
             finished.enter()
             Thread {
-                Self.work(queue: queue, results: results, layout: layout, measurer: measurer)
+                Self.work(queue: queue, results: results, layout: layout, features: features, measurer: measurer)
                 finished.leave()
             }.start()
         }
@@ -87,6 +88,7 @@ public struct RowLoop: Sendable {
 
     enum Work: Sendable {
         case block(CSVBlock)
+        case features(FeatureBlock)
         case records([InputRecord])
     }
 
@@ -108,6 +110,9 @@ public struct RowLoop: Sendable {
             switch input {
             case .csvBlocks(let reader, _):
                 return try reader.next(maxRecords: first ? limit : .max).map(Work.block)
+            case .featureBlocks(var blocks, let layout):
+                defer { input = .featureBlocks(blocks, layout) }
+                return try blocks.next(maxFeatures: limit).map(Work.features)
             case .records(var source):
                 var records: [InputRecord] = []
                 while records.count < limit, let record = try source.next() { records.append(record) }
@@ -138,11 +143,13 @@ public struct RowLoop: Sendable {
     }
 
     private static func work<Batch: RowBatch & Sendable>(queue: BlockingQueue<Job>, results: SequencedResults<BlockResult<Batch>>,
-                                              layout: CSVBlockInput?, measurer: @Sendable () throws -> Measure<Batch>) {
-        let measure: Measure<Batch>, parser: CSVBlockParser?
+                                              layout: CSVBlockInput?, features: GeoJSONLayout?,
+                                              measurer: @Sendable () throws -> Measure<Batch>) {
+        let measure: Measure<Batch>, parser: CSVBlockParser?, featureParser: GeoJSONFeatureParser?
         do {
             measure = try measurer()
             parser = try layout?.parser()
+            featureParser = try features?.parser()
         } catch {
             while let job = queue.pop() { results.post(BlockResult(failure: "\(error)"), sequence: job.sequence) }
             return
@@ -157,6 +164,9 @@ public struct RowLoop: Sendable {
                     // Blocks come only from `.csvBlocks`, which brings its layout: unreachable.
                     guard let parser else { throw UnusableInput(file: "", reason: "a CSV block without its layout") }
                     for record in try parser.records(block) { try result.add(record, measure) }
+                case .features(let block):
+                    guard let featureParser else { throw UnusableInput(file: "", reason: "features without their layout") }
+                    for record in try featureParser.records(block) { try result.add(record, measure) }
                 }
             } catch {
                 result.failure = "\(error)"

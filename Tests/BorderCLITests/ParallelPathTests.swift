@@ -3,6 +3,8 @@ import Testing
 
 /// A CSV file reaches the row loop's workers as blocks they parse themselves; standard input as
 /// records read on the calling thread (`RowInput`). Both must give the same bytes, rejects and counts.
+/// A GeoJSON collection's features reach the workers in blocks from a file or from standard input
+/// (copied for the second pass): three workers and one must agree too.
 @Suite struct ParallelPathTests {
     /// ~9,000 rows (several 64 KB blocks): quoted fields with commas and line breaks, CRLF rows,
     /// DMS text, bad rows of several kinds and a row with an invalid UTF-8 byte.
@@ -29,6 +31,50 @@ import Testing
         bytes += Array("bad-byte,26.5,62.1,caf".utf8) + [0xE9] + Array("\n".utf8)
         bytes += Array("last,26.0,62.0,no newline".utf8)
         return bytes
+    }
+
+    /// ~9,000 Point features over several 1 MB chunks, with bad ones of several kinds.
+    static func awkwardGeoJSON() -> [UInt8] {
+        var generator: UInt64 = 7
+        func next() -> Double {
+            generator = generator &* 6364136223846793005 &+ 1442695040888963407
+            return Double(generator >> 11) / Double(1 << 53)
+        }
+        var features: [String] = []
+        for row in 0..<9_000 {
+            let (lat, lon) = (24 + 7.5 * next(), 58 + 9 * next())
+            let geometry: String
+            switch row % 97 {
+            case 3: geometry = "null"
+            case 5: geometry = #"{"type":"Polygon","coordinates":[[[61,28],[62,28],[62,29],[61,28]]]}"#
+            case 7: geometry = #"{"type":"Point","coordinates":[\#(lon),95]}"#
+            case 11: geometry = #"{"type":"Point","coordinates":["\#(lon)","\#(lat)"]}"#
+            default: geometry = #"{"type":"Point","coordinates":[\#(lon),\#(lat)]}"#
+            }
+            let note = row % 13 == 0 ? #","note":"a \"quoted\", long note \#(String(repeating: "·", count: 60))""# : ""
+            features.append(#"{"type":"Feature","properties":{"id":"\#(row)"\#(note)},"geometry":\#(geometry)}"#)
+        }
+        return Array(#"{"type":"FeatureCollection","features":[\#(features.joined(separator: ",\n"))]}"#.utf8)
+    }
+
+    @Test(arguments: ["csv", "geojson"])
+    func geoJSONFeaturesOnThreadsEqualOneWorker(_ format: String) throws {
+        let folder = try CLI.temporaryFolder()
+        let input = folder.appendingPathComponent("awkward.geojson")
+        let bytes = Self.awkwardGeoJSON()
+        try Data(bytes).write(to: input)
+        #expect(bytes.count > 1_100_000, "spans chunks")
+        let parallel = try CLI.run(["distances", input.path, "--format", format, "--threads", "3",
+                                    "--rejects", folder.appendingPathComponent("parallel-rejects.csv").path])
+        let one = try CLI.run(["distances", "-", "--input-format", "geojson", "--format", format, "--threads", "1",
+                               "--rejects", folder.appendingPathComponent("one-rejects.csv").path], stdinBytes: bytes)
+        #expect(parallel.status == 2 && one.status == 2)
+        #expect(parallel.stdout == one.stdout && parallel.stdout.count > 1_000_000)
+        #expect(parallel.stderr.replacingOccurrences(of: input.path, with: "-") == one.stderr)
+        #expect(parallel.stderr.contains("9000 rows read, 8628 measured, 372 rejected"), "\(parallel.stderr.suffix(200))")
+        let rejects = try String(contentsOf: folder.appendingPathComponent("parallel-rejects.csv"), encoding: .utf8)
+        let again = try String(contentsOf: folder.appendingPathComponent("one-rejects.csv"), encoding: .utf8)
+        #expect(rejects.replacingOccurrences(of: input.path, with: "-") == again)
     }
 
     @Test(arguments: ["csv", "json", "geojson", "geojsonseq"])
