@@ -20,10 +20,14 @@ extension DistanceAnalyzer {
     /// settled with one search. Otherwise (the border wraps around the point) a branch and bound
     /// over the disc in geodesic polar coordinates (ρ, θ) about P: cells are split across their
     /// longer side until the largest bound is within `maxTolerance` of the best distance found.
-    /// A cell's bound is the least of d + r, the Lipschitz bound d(C) + reach and
-    /// `CellWitnesses.maxOfMin` over the planes of its border points (`PolarCell.plane`); each
-    /// cell also evaluates the point where those planes put its maximum, so the best distance
-    /// found closes on the bound from below.
+    /// The search starts on the annulus outside ρ = best − d, since no point nearer the centre
+    /// is farther than d + ρ ≤ best. A cell's bound is the least of d + ρ1, the Lipschitz bound
+    /// s(C, X) + reach through a border point X near its reference point C's nearest, and
+    /// `CellWitnesses.maxOfMin` over the planes of its border points (`PolarCell.plane`); before
+    /// any geodesic is solved for it, its parent's planes, which hold over it, are tried. Each
+    /// cell measures the exact distance only at the point where its planes put its maximum, so
+    /// the best distance found (always a distance at a point of the disc) closes on the bound
+    /// from below.
     func distanceMax(around point: Coordinate, _ result: BorderDistance, radius r: Double) -> Double {
         let d = result.distanceMetres, geodesic = atlas.border.line.geodesic
         var best = d

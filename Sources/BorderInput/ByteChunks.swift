@@ -5,7 +5,8 @@ import Foundation
 /// file (`tmpfile`, already unlinked) as the first pass reads it; the second pass reads that copy.
 final class ByteChunks {
     static let chunkSize = 1 << 20
-    let name: String
+    let origin: InputOrigin
+    var name: String { origin.name }
     private enum Source { case file(UnsafeMutablePointer<FILE>), memory([UInt8]) }
     private let source: Source
     private var offset = 0
@@ -15,7 +16,7 @@ final class ByteChunks {
     private var ownsSpool = true
 
     init(_ origin: InputOrigin) throws {
-        name = origin.name
+        self.origin = origin
         switch origin {
         case .bytes(let bytes, _):
             (source, spool) = (.memory(bytes), nil)
@@ -23,18 +24,21 @@ final class ByteChunks {
             try InputOrigin.checkReadable(path)
             guard let handle = fopen(path, "rb") else { throw UnusableInput(file: path, reason: "not readable") }
             (source, spool) = (.file(handle), nil)
+        case .copyOfStandardInput(let copy):
+            guard let handle = fopen(copy.path, "rb") else { throw UnusableInput(file: origin.name, reason: "cannot read its copy") }
+            (source, spool) = (.file(handle), nil)
         case .standardInput:
-            guard let handle = fdopen(dup(STDIN_FILENO), "rb") else { throw UnusableInput(file: name, reason: "cannot open") }
+            guard let handle = fdopen(dup(STDIN_FILENO), "rb") else { throw UnusableInput(file: origin.name, reason: "cannot open") }
             guard let copy = tmpfile() else {
                 fclose(handle)
-                throw UnusableInput(file: name, reason: "cannot make a temporary copy of standard input")
+                throw UnusableInput(file: origin.name, reason: "cannot make a temporary copy of standard input")
             }
             (source, spool) = (.file(handle), copy)
         }
     }
 
-    private init(name: String, rereading handle: UnsafeMutablePointer<FILE>) {
-        (self.name, source, spool) = (name, .file(handle), nil)
+    private init(origin: InputOrigin, rereading handle: UnsafeMutablePointer<FILE>) {
+        (self.origin, source, spool) = (origin, .file(handle), nil)
     }
 
     deinit {
@@ -72,11 +76,8 @@ final class ByteChunks {
                 throw UnusableInput(file: name, reason: "cannot read back the copy of standard input")
             }
             ownsSpool = false                         // the new reader closes it
-            return ByteChunks(name: name, rereading: spool)
+            return ByteChunks(origin: origin, rereading: spool)
         }
-        switch source {
-        case .memory(let bytes): return try ByteChunks(.bytes(bytes, name: name))
-        case .file: return try ByteChunks(.file(name))
-        }
+        return try ByteChunks(origin)
     }
 }

@@ -25,6 +25,8 @@ public final class CSVBlockReader {
     public private(set) var consumedBytes = 0
     private var nextRow = 1
     public let blockSize: Int
+    /// The header record as read (for `copyToTemporaryFile`).
+    private var headerBlock: [UInt8] = []
 
     public init(path: String, blockSize: Int = 1 << 16) throws {
         self.path = path
@@ -48,6 +50,7 @@ public final class CSVBlockReader {
     public func headerBytes() throws -> [UInt8] {
         guard let block = try next(maxRecords: 1) else { throw UnusableInput(file: path, reason: "empty: no header row") }
         sequence = 0                          // the header is not a block of rows
+        headerBlock = block.bytes
         var bytes = block.bytes
         if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes.removeFirst(3) }
         while let last = bytes.last, last == 0x0A || last == 0x0D { bytes.removeLast() }
@@ -78,13 +81,43 @@ public final class CSVBlockReader {
         return block
     }
 
+    /// Every byte of the input, from its first, in a temporary file: the header already read,
+    /// the bytes read ahead, and the rest. For standard input whose header shows a format that
+    /// blocks do not carry (ACLED, GTD), whose readers then read the copy.
+    public func copyToTemporaryFile() throws -> InputOrigin.TemporaryCopy {
+        var template = Array("\(NSTemporaryDirectory())/border-stdin-XXXXXX".utf8CString)
+        let descriptor = mkstemp(&template)
+        guard descriptor >= 0, let copy = fdopen(descriptor, "w") else {
+            throw UnusableInput(file: path, reason: "cannot make a temporary copy of standard input")
+        }
+        let temporary = InputOrigin.TemporaryCopy(path: template.withUnsafeBufferPointer { String(cString: $0.baseAddress!) })
+        defer { fclose(copy) }
+        func write(_ bytes: [UInt8]) throws {
+            guard bytes.isEmpty || fwrite(bytes, 1, bytes.count, copy) == bytes.count else {
+                throw UnusableInput(file: path, reason: "cannot copy standard input: \(String(cString: strerror(errno)))")
+            }
+        }
+        try write(headerBlock + pending)
+        pending = []
+        while !atEnd {
+            try fill()
+            try write(pending)
+            pending = []
+        }
+        guard fflush(copy) == 0 else { throw UnusableInput(file: path, reason: "cannot copy standard input: \(String(cString: strerror(errno)))") }
+        return temporary
+    }
+
+    /// read(2), not fread: from a pipe it returns what has arrived instead of waiting for a full
+    /// chunk, so rows from a slow producer are measured as they come.
     private func fill() throws {
         var chunk = [UInt8](repeating: 0, count: 1 << 18)
-        let count = chunk.withUnsafeMutableBytes { fread($0.baseAddress, 1, $0.count, handle) }
-        if count < chunk.count {
-            if ferror(handle) != 0 { throw UnusableInput(file: path, reason: "read error: \(String(cString: strerror(errno)))") }
-            atEnd = true
-        }
+        var count: Int
+        repeat {
+            count = chunk.withUnsafeMutableBytes { read(fileno(handle), $0.baseAddress, $0.count) }
+        } while count < 0 && errno == EINTR
+        if count < 0 { throw UnusableInput(file: path, reason: "read error: \(String(cString: strerror(errno)))") }
+        if count == 0 { atEnd = true }
         pending.append(contentsOf: chunk[..<count])
         scan()
     }

@@ -1,17 +1,20 @@
 import BorderModel
 import Foundation
 
-/// Where input bytes come from: a file, standard input, or bytes in memory (tests, the fuzzer).
+/// Where input bytes come from: a file, standard input, a temporary copy of standard input, or
+/// bytes in memory (tests, the fuzzer).
 public enum InputOrigin: Sendable {
     case file(String)
     case standardInput
+    /// Standard input copied to a file (named "-" in messages), for a reader that needs a file.
+    case copyOfStandardInput(TemporaryCopy)
     case bytes([UInt8], name: String)
 
-    /// The name used in messages ("-" for standard input).
+    /// The name used in messages ("-" for standard input and its copy).
     public var name: String {
         switch self {
         case .file(let path): path
-        case .standardInput: "-"
+        case .standardInput, .copyOfStandardInput: "-"
         case .bytes(_, let name): name
         }
     }
@@ -32,6 +35,9 @@ public enum InputOrigin: Sendable {
             try Self.checkReadable(path)
             guard let stream = InputStream(fileAtPath: path) else { throw UnusableInput(file: path, reason: "cannot open") }
             return stream
+        case .copyOfStandardInput(let copy):
+            guard let stream = InputStream(fileAtPath: copy.path) else { throw UnusableInput(file: name, reason: "cannot open its copy") }
+            return stream
         }
     }
 
@@ -45,7 +51,18 @@ public enum InputOrigin: Sendable {
             do { return try fileContents(URL(fileURLWithPath: path)) } catch {
                 throw UnusableInput(file: path, reason: "not readable")
             }
+        case .copyOfStandardInput(let copy):
+            do { return try fileContents(URL(fileURLWithPath: copy.path)) } catch {
+                throw UnusableInput(file: name, reason: "cannot read its copy")
+            }
         }
+    }
+
+    /// Removes the copy when the last reader lets go of it.
+    public final class TemporaryCopy: Sendable {
+        public let path: String
+        init(path: String) { self.path = path }
+        deinit { unlink(path) }
     }
 
     static func checkReadable(_ path: String) throws {

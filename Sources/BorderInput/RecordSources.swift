@@ -30,7 +30,7 @@ public enum RecordSources {
     static func looksLikeJSON(_ origin: InputOrigin) throws -> Bool {
         let head: [UInt8]
         switch origin {
-        case .standardInput: return false
+        case .standardInput, .copyOfStandardInput: return false
         case .bytes(let bytes, _): head = Array(bytes.prefix(4096))
         case .file(let path):
             let lowered = path.lowercased()

@@ -16,10 +16,18 @@ public enum RowInput {
             let (layout, blocks) = try GeoJSONRecordSource.open(origin, options: options)
             return .featureBlocks(blocks, layout)
         }
-        if case .file(let path) = origin {
+        switch origin {
+        case .file(let path):
             try InputOrigin.checkReadable(path)
             let reader = try CSVBlockReader(path: path)
             if let layout = try CSVBlockInput(reader: reader, options: options) { return .csvBlocks(reader, layout) }
+        case .standardInput:
+            // A pipe is read in blocks as a file is; another format's reader gets what was read and
+            // the rest, copied to a temporary file.
+            let reader = try CSVBlockReader(path: "-")
+            if let layout = try CSVBlockInput(reader: reader, options: options) { return .csvBlocks(reader, layout) }
+            return .records(try RecordSources.open(.copyOfStandardInput(try reader.copyToTemporaryFile()), options: options))
+        default: break
         }
         return .records(try RecordSources.open(origin, options: options))
     }
@@ -53,7 +61,7 @@ public struct CSVBlockInput: Sendable {
     /// Nil when the file is not a plain CSV that blocks can carry (GeoJSON, ACLED, GTD): those go
     /// through their own `RecordSource`. Throws when the header is unusable (no position column).
     init?(reader: CSVBlockReader, options: ReadingOptions) throws {
-        guard options.format != .geojson, !(try RecordSources.looksLikeJSON(.file(reader.path))) else { return nil }
+        guard options.format != .geojson, !(try RecordSources.looksLikeJSON(InputOrigin(path: reader.path))) else { return nil }
         headerLine = try reader.headerBytes()
         header = try CSVHeader.parse(headerLine, file: reader.path)
         let lowered = header.map { $0.trimmingCharacters(in: .whitespaces).lowercased() }

@@ -1,3 +1,4 @@
+import Foundation
 import CSV
 import Testing
 import TestSupport
@@ -29,6 +30,41 @@ import TestSupport
             guard let text = String(validating: bytes, as: UTF8.self) else { continue }
             #expect(CSVBlockRows.splitPlain(bytes) == (try library(text)), "\(Array(text.unicodeScalars)) (BORDER_TEST_SEED=\(seed))")
         }
+    }
+
+    /// The row-by-row reader (`CSVRecordSource`, for bytes in memory) and the blocks the workers
+    /// parse give the same records from the same file: row numbers, fields and outcomes, over
+    /// quoted line breaks, CRLF, DMS text, short rows and bad values, across several blocks.
+    @Test func rowByRowAndBlocksGiveTheSameRecords() throws {
+        var generator = SplitMix64(seed: testSeed(2027))
+        var text = "id,lat,lon,note\n"
+        for row in 0..<6_000 {
+            let lat = String(format: "%.6f", 24 + 7.5 * generator.unit()), lon = String(format: "%.6f", 58 + 9 * generator.unit())
+            switch row % 11 {
+            case 3: text += "\(row),\(lat),\(lon),\"quoted, with\nline break\"\n"
+            case 5: text += "\(row),\(lat),\(lon),crlf\r\n"
+            case 7: text += "\(row),95,\(lon),bad\n"
+            case 8: text += "\(row),29°51′30″N,60°52′E,dms\n"
+            case 9: text += "\(row),\(lat)\n"
+            default: text += "\(row),\(lat),\(lon),\n"
+            }
+        }
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("blocks-\(UUID().uuidString).csv").path
+        try text.write(toFile: path, atomically: true, encoding: .utf8)
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        func describe(_ record: InputRecord) -> String { "\(record.row) \(record.fields) \(record.outcome)" }
+
+        var source = try RecordSources.open(.bytes(Array(text.utf8), name: path))
+        var rowByRow: [String] = []
+        while let record = try source.next() { rowByRow.append(describe(record)) }
+        let reader = try CSVBlockReader(path: path, blockSize: 1 << 14)
+        let layout = try #require(try CSVBlockInput(reader: reader, options: ReadingOptions()))
+        let parser = try layout.parser()
+        var blocks: [String] = [], count = 0
+        while let block = try reader.next() { blocks += try parser.records(block).map(describe); count += 1 }
+        #expect(count > 5, "several blocks")
+        #expect(rowByRow.count == 6_000)
+        #expect(blocks == rowByRow)
     }
 
     @Test func quotesAndCarriageReturnsGoToTheLibrary() {
