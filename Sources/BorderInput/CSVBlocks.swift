@@ -85,13 +85,8 @@ public final class CSVBlockReader {
     /// the bytes read ahead, and the rest. For standard input whose header shows a format that
     /// blocks do not carry (ACLED, GTD), whose readers then read the copy.
     public func copyToTemporaryFile() throws -> InputOrigin.TemporaryCopy {
-        var template = Array("\(NSTemporaryDirectory())/border-stdin-XXXXXX".utf8CString)
-        let descriptor = mkstemp(&template)
-        guard descriptor >= 0, let copy = fdopen(descriptor, "w") else {
-            throw UnusableInput(file: path, reason: "cannot make a temporary copy of standard input")
-        }
-        let temporary = InputOrigin.TemporaryCopy(path: template.withUnsafeBufferPointer { String(cString: $0.baseAddress!) })
-        defer { fclose(copy) }
+        guard let copy = tmpfile() else { throw UnusableInput(file: path, reason: "cannot make a temporary copy of standard input") }
+        let temporary = InputOrigin.TemporaryCopy(handle: copy)
         func write(_ bytes: [UInt8]) throws {
             guard bytes.isEmpty || fwrite(bytes, 1, bytes.count, copy) == bytes.count else {
                 throw UnusableInput(file: path, reason: "cannot copy standard input: \(String(cString: strerror(errno)))")

@@ -58,11 +58,13 @@ public enum InputOrigin: Sendable {
         }
     }
 
-    /// Removes the copy when the last reader lets go of it.
-    public final class TemporaryCopy: Sendable {
-        public let path: String
-        init(path: String) { self.path = path }
-        deinit { unlink(path) }
+    /// A file already unlinked (nothing is left behind, even if the run is interrupted), kept open
+    /// and reopened by readers through /proc/self/fd; closed when the last reader lets go of it.
+    public final class TemporaryCopy: @unchecked Sendable {     // the handle is only closed, in deinit
+        let handle: UnsafeMutablePointer<FILE>
+        public var path: String { "/proc/self/fd/\(fileno(handle))" }
+        init(handle: UnsafeMutablePointer<FILE>) { self.handle = handle }
+        deinit { fclose(handle) }
     }
 
     static func checkReadable(_ path: String) throws {
