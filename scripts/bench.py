@@ -31,13 +31,21 @@ BORDER = os.path.join(ROOT, "data", "border.geojson")
 # The issue's job (distance, nearest point, chainage, side) and the default, every computed column.
 ISSUE_COLUMNS = "distance_m,nearest_lon,nearest_lat,chainage_km,side"
 # (name, options, input): "plain" is the generator's file; "precision" the same points with a
-# geo_precision column cycling 1, 2, 3 by row (radii 2, 25, 100 km), for the uncertainty columns.
+# geo_precision column cycling 1, 2, 3 by row (radii 2, 25, 100 km), for the uncertainty columns;
+# the other inputs are the same points in other formats (see `write_inputs`), read with the same
+# ten columns as "all columns", so only the reading differs.
 ALL_COLUMNS = "border: all columns (+ beyond_end, nearest place)"
 UNCERTAIN = "border: all columns + uncertainty and line spread (geo_precision 1-3)"
+TEN_COLUMNS = ("distance_m,nearest_lon,nearest_lat,chainage_km,side,beyond_end,"
+               "nearest_place,nearest_place_km,nearest_place_bearing,nearest_place_desc")
 BORDER_VARIANTS = [
     ("border: distance, nearest point, chainage, side", ["--columns", ISSUE_COLUMNS], "plain"),
     (ALL_COLUMNS, [], "plain"),
     (UNCERTAIN, ["--columns", "all"], "precision"),
+    ("border: all columns, standard input (the same CSV piped)", ["--columns", TEN_COLUMNS], "stdin"),
+    ("border: all columns, ACLED export", ["--columns", TEN_COLUMNS], "acled"),
+    ("border: all columns, GTD export", ["--columns", TEN_COLUMNS], "gtd"),
+    ("border: all columns, GeoJSON FeatureCollection", ["--columns", TEN_COLUMNS], "geojson"),
 ]
 PEERS = {
     "shapely_utm": (["peers/shapely_strtree.py"], "Shapely 2 + pyproj, UTM 41N"),
@@ -47,10 +55,11 @@ PEERS = {
 }
 
 
-def timed(cmd, cwd=ROOT):
+def timed(cmd, cwd=ROOT, stdin=None):
     log = "/tmp/border-bench-time.txt"
     started = time.perf_counter()
-    done = subprocess.run(["/usr/bin/time", "-v", "-o", log] + cmd, cwd=cwd, capture_output=True, text=True)
+    with open(stdin, "rb") if stdin else open(os.devnull, "rb") as source:
+        done = subprocess.run(["/usr/bin/time", "-v", "-o", log] + cmd, cwd=cwd, capture_output=True, text=True, stdin=source)
     wall = time.perf_counter() - started
     text = open(log).read()
     rss = re.search(r"Maximum resident set size \(kbytes\): (\d+)", text)
@@ -96,16 +105,40 @@ def fence_with(segments, path):
             f.write(f"{start:.4f},{start + 0.7 * step:.4f},built,PK,fence,2024-01-01,benchmark\n")
 
 
-def with_precision(points, path):
-    """The points with a geo_precision column: 1, 2, 3, 1, … by row."""
-    if os.path.exists(path):
-        return
-    with open(points, newline="") as f, open(path + ".part", "w", newline="") as out:
-        reader, writer = csv.reader(f), csv.writer(out, lineterminator="\n")
-        writer.writerow(next(reader) + ["geo_precision"])
-        for n, row in enumerate(reader):
-            writer.writerow(row + [str(n % 3 + 1)])
-    os.replace(path + ".part", path)
+def write_inputs(points, data, size):
+    """The generator's points (id, lon, lat) in every input format of the benchmark, made once:
+    with a geo_precision column (1, 2, 3, 1, … by row); as an ACLED export (unique event ids, so
+    nothing is superseded) and a GTD export, each keeping `id`; as a GeoJSON FeatureCollection
+    whose properties are `id`."""
+    paths = {kind: os.path.join(data, f"points_{size}_{kind}.{'geojson' if kind == 'geojson' else 'csv'}")
+             for kind in ("precision", "acled", "gtd", "geojson")}
+    if all(os.path.exists(p) for p in paths.values()):
+        return paths
+    outs = {kind: open(path + ".part", "w", newline="") for kind, path in paths.items()}
+    writers = {kind: csv.writer(outs[kind], lineterminator="\n") for kind in ("precision", "acled", "gtd")}
+    with open(points, newline="") as f:
+        reader = csv.reader(f)
+        header = next(reader)
+        writers["precision"].writerow(header + ["geo_precision"])
+        writers["acled"].writerow(["id", "event_id_cnty", "event_date", "latitude", "longitude", "geo_precision", "fatalities", "timestamp"])
+        writers["gtd"].writerow(["id", "eventid", "iyear", "imonth", "iday", "latitude", "longitude", "specificity", "nkill"])
+        outs["geojson"].write('{"type":"FeatureCollection","features":[\n')
+        for n, (pid, lon, lat) in enumerate(reader):
+            writers["precision"].writerow([pid, lon, lat, str(n % 3 + 1)])
+            writers["acled"].writerow([pid, f"PAK{n}", "2020-05-08", lat, lon, str(n % 3 + 1), str(n % 4), str(1_700_000_000 + n)])
+            writers["gtd"].writerow([pid, str(202_000_000_000 + n), "2020", "5", "8", lat, lon, str(n % 3 + 1), str(n % 4)])
+            outs["geojson"].write((",\n" if n else "") + '{"type":"Feature","properties":{"id":"%s"},'
+                                  '"geometry":{"type":"Point","coordinates":[%s,%s]}}' % (pid, lon, lat))
+        outs["geojson"].write("\n]}\n")
+    for kind, path in paths.items():
+        outs[kind].close()
+        os.replace(path + ".part", path)
+    return paths
+
+
+def peers_geojson(args):
+    """Peers that read the GeoJSON file (named in --peers)."""
+    return [p for p in args.peers.split(",") if p == "geopandas_read_file"]
 
 
 def main():
@@ -119,11 +152,11 @@ def main():
     args = parser.parse_args()
     os.makedirs(args.data, exist_ok=True)
     python = os.path.join(args.venv, "bin", "python")
-    peers = [p for p in args.peers.split(",") if p]
-    if peers and not os.path.exists(python):
+    peers = [p for p in args.peers.split(",") if p and p in PEERS]
+    if (peers or peers_geojson(args)) and not os.path.exists(python):
         subprocess.run([sys.executable, "-m", "venv", args.venv], check=True)
         subprocess.run([python, "-m", "pip", "install", "-q", "numpy==2.4.6", "pandas==3.1.1", "shapely==2.2.0",
-                        "pyproj==3.7.2", "geopandas==1.2.0", "geographiclib==2.1", "scipy==1.17.1"], check=True)
+                        "pyproj==3.7.2", "geopandas==1.2.0", "pyogrio==0.13.0", "geographiclib==2.1", "scipy==1.17.1"], check=True)
 
     with open(os.path.join(BENCH, "sample", "oracle-10k.csv")) as f:
         oracle = {row["id"]: float(row["distance_m"]) for row in csv.DictReader(f) if row["distance_m"]}
@@ -134,22 +167,27 @@ def main():
         if not os.path.exists(points):
             subprocess.run([python if os.path.exists(python) else sys.executable,
                             os.path.join(BENCH, "gen_points.py"), str(size), points], check=True)
-        inputs = {"plain": points, "precision": os.path.join(args.data, f"points_{size}_precision.csv")}
-        with_precision(points, inputs["precision"])
+        inputs = {"plain": points, "stdin": "-", **write_inputs(points, args.data, size)}
         out_of = lambda name: os.path.join(args.data, f"out_{abs(hash(name))}_{size}.csv")
         builds = [("border", BORDER_BIN)] + ([("baseline", os.path.abspath(args.baseline))] if args.baseline else [])
-        tools = [(name.replace("border", label, 1), [binary, "distances", inputs[kind], "--format", "csv"] + extra + ["-o"], ROOT)
+        # (name, command, cwd, file fed to standard input)
+        tools = [(name.replace("border", label, 1), [binary, "distances", inputs[kind], "--format", "csv"] + extra + ["-o"], ROOT,
+                  points if kind == "stdin" else None)
                  for name, extra, kind in BORDER_VARIANTS for label, binary in builds]
-        tools += [(PEERS[p][1], [python] + PEERS[p][0] + ["--border", BORDER, "--points", points, "--out"], BENCH)
+        tools += [(PEERS[p][1], [python] + PEERS[p][0] + ["--border", BORDER, "--points", points, "--out"], BENCH, None)
                   for p in peers]
+        if "geopandas_read_file" in peers_geojson(args):
+            tools.append(("GeoPandas read_file + sjoin_nearest (UTM 41N), the same GeoJSON",
+                          [python, os.path.join(ROOT, "scripts", "bench_geopandas_geojson.py"), "--border", BORDER,
+                           "--points", inputs["geojson"], "--out"], ROOT, None))
         # Runs are interleaved (tool A, B, C, then A, B, C again) so a noisy spell hits every tool alike.
-        timings = {name: [] for name, _, _ in tools}
+        timings = {name: [] for name, _, _, _ in tools}
         for run in range(args.runs):
-            for name, command, cwd in tools:
+            for name, command, cwd, stdin in tools:
                 if run > 0 and size >= 1_000_000 and not name.startswith(("border", "baseline")):
                     continue                              # a 1M peer run takes 20 s or more: once
-                timings[name].append(timed(command + [out_of(name)], cwd))
-        for name, _, _ in tools:
+                timings[name].append(timed(command + [out_of(name)], cwd, stdin))
+        for name, _, _, _ in tools:
             wall = statistics.median(r[0] for r in timings[name])
             rss = max(r[1] for r in timings[name])
             user = statistics.median(r[2] for r in timings[name])
@@ -172,10 +210,14 @@ def main():
     print()
     by = {(name, size): (wall, user) for name, size, wall, _, _, _, _, _, user in rows}
     for size in sorted({size for _, size, *_ in rows}):
-        if (UNCERTAIN, size) in by and (ALL_COLUMNS, size) in by:
-            (wall, user), (wall0, user0) = by[(UNCERTAIN, size)], by[(ALL_COLUMNS, size)]
-            print(f"- uncertainty and line spread, {size:,} points: {wall / wall0:.2f}x the all-columns wall time "
-                  f"({user / user0:.2f}x user CPU); {(user - user0) / size * 1e6:.1f} us of CPU a row more")
+        if (ALL_COLUMNS, size) not in by:
+            continue
+        wall0, user0 = by[(ALL_COLUMNS, size)]
+        for name, _, kind in BORDER_VARIANTS[2:]:
+            if (name, size) in by:
+                wall, user = by[(name, size)]
+                print(f"- {name.removeprefix('border: ')}, {size:,} points: {wall / wall0:.2f}x the all-columns wall time "
+                      f"({user / user0:.2f}x user CPU; {(user - user0) / size * 1e6:+.1f} us of CPU a row)")
     print(f"- first output row, bundled incidents: {latency * 1000:.0f} ms (median of 5)")
     print(f"- `border coverage` of a 10,000-segment fence: {coverage:.2f} s (median of 3)")
     print(f"- machine: {os.cpu_count()} cores; load average before the run: {os.getloadavg()[0]:.2f}")

@@ -15,13 +15,18 @@ public struct GTDRecordSource: RecordSource {
 
     init(rows: CSVRows, options: ReadingOptions) throws {
         self.rows = rows
-        positions = try PositionColumns(header: rows.header, file: rows.name, options: options, wkt: false)
-        rules = try RowRules(file: rows.name, header: rows.header, filters: options.filters, uncertainty: options.uncertainty, precisionNames: ["specificity"],
-                             dateField: { lowered in
-                                 guard let y = lowered.firstIndex(of: "iyear"), let m = lowered.firstIndex(of: "imonth"),
-                                       let d = lowered.firstIndex(of: "iday") else { return nil }
-                                 return .parts(year: y, month: m, day: d)
-                             }, precisionScale: "1–5")
+        (positions, rules) = try Self.interpreter(header: rows.header, file: rows.name, options: options)
+    }
+
+    /// How a GTD row becomes a record, here and in the blocks of `CSVBlockInput`.
+    static func interpreter(header: [String], file: String, options: ReadingOptions) throws -> (PositionColumns, RowRules) {
+        (try PositionColumns(header: header, file: file, options: options, wkt: false),
+         try RowRules(file: file, header: header, filters: options.filters, uncertainty: options.uncertainty, precisionNames: ["specificity"],
+                      dateField: { lowered in
+                          guard let y = lowered.firstIndex(of: "iyear"), let m = lowered.firstIndex(of: "imonth"),
+                                let d = lowered.firstIndex(of: "iday") else { return nil }
+                          return .parts(year: y, month: m, day: d)
+                      }, precisionScale: "1–5"))
     }
 
     public mutating func next() throws -> InputRecord? {

@@ -49,32 +49,34 @@ public enum RowInput {
     }
 }
 
-/// What a worker needs to read the rows of a plain CSV block on its own: the header and the
-/// reading options. Each worker builds its own `PositionColumns` from it, with its own PROJ context.
+/// What a worker needs to read the rows of a CSV block on its own: the header, the format (plain
+/// CSV, a WKT column or a GTD export: their rows need nothing from other rows) and the reading
+/// options. Each worker builds its own `PositionColumns` from it, with its own PROJ context.
 public struct CSVBlockInput: Sendable {
     public let file: String
     public let header: [String]
     let headerLine: [UInt8]
     let options: ReadingOptions
-    let wkt: Bool
+    let format: InputFormat
 
-    /// Nil when the file is not a plain CSV that blocks can carry (GeoJSON, ACLED, GTD): those go
-    /// through their own `RecordSource`. Throws when the header is unusable (no position column).
+    /// Nil when the file is not a CSV that blocks can carry (GeoJSON; ACLED, whose de-duplication
+    /// compares rows): those go through their own readers. Throws when the header is unusable.
     init?(reader: CSVBlockReader, options: ReadingOptions) throws {
         guard options.format != .geojson, !(try RecordSources.looksLikeJSON(InputOrigin(path: reader.path))) else { return nil }
         headerLine = try reader.headerBytes()
         header = try CSVHeader.parse(headerLine, file: reader.path)
         let lowered = header.map { $0.trimmingCharacters(in: .whitespaces).lowercased() }
         let format = options.format ?? RecordSources.detect(lowered, options: options)
-        guard format == .csv || format == .wkt else { return nil }
+        guard format == .csv || format == .wkt || format == .gtd else { return nil }
         file = reader.path
         self.options = options
-        wkt = format == .wkt
+        self.format = format
         _ = try interpreter()                 // unusable headers fail here, on the calling thread
     }
 
     func interpreter() throws -> (PositionColumns, RowRules) {
-        try CSVRecordSource.interpreter(header: header, file: file, options: options, wkt: wkt)
+        format == .gtd ? try GTDRecordSource.interpreter(header: header, file: file, options: options)
+            : try CSVRecordSource.interpreter(header: header, file: file, options: options, wkt: format == .wkt)
     }
 
     /// A parser of this file's blocks for one thread (it owns its own PROJ context).

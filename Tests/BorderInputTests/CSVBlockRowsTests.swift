@@ -49,22 +49,44 @@ import TestSupport
             default: text += "\(row),\(lat),\(lon),\n"
             }
         }
+        try Self.expectBlocksEqualRowByRow(text, rows: 6_000)
+    }
+
+    /// A GTD export (dates from iyear/imonth/iday, 0 for unknown, filtered by --from/--to;
+    /// specificity 1–5, 5 and bad codes rejected), read with date filters.
+    @Test func rowByRowAndBlocksGiveTheSameGTDRecords() throws {
+        var generator = SplitMix64(seed: testSeed(2028))
+        var text = "eventid,iyear,imonth,iday,latitude,longitude,specificity,nkill\n"
+        for row in 0..<5_000 {
+            let lat = String(format: "%.6f", 24 + 7.5 * generator.unit()), lon = String(format: "%.6f", 58 + 9 * generator.unit())
+            let specificity = row % 97 == 0 ? "7" : String(row % 5 + 1)
+            text += "\(201_500_000_000 + row),\(2010 + row % 12),\(row % 13),\(row % 29),\(lat),\(lon),\(specificity),\(row % 3)\n"
+        }
+        var options = ReadingOptions()
+        options.filters = RowFilters(from: EventDate.parse("2013-06-15"), to: EventDate.parse("2019-12-31"))
+        try Self.expectBlocksEqualRowByRow(text, rows: 5_000, options: options)
+    }
+
+    /// The records of `RecordSources.open` on the bytes and of `CSVBlockInput`'s parser on the blocks of the same file.
+    static func expectBlocksEqualRowByRow(_ text: String, rows: Int, options: ReadingOptions = ReadingOptions()) throws {
         let path = FileManager.default.temporaryDirectory.appendingPathComponent("blocks-\(UUID().uuidString).csv").path
         try text.write(toFile: path, atomically: true, encoding: .utf8)
         defer { try? FileManager.default.removeItem(atPath: path) }
-        func describe(_ record: InputRecord) -> String { "\(record.row) \(record.fields) \(record.outcome)" }
+        func describe(_ record: InputRecord) -> String { "\(record.row) \(record.fields) \(record.outcome) \(record.uncertainty)" }
 
-        var source = try RecordSources.open(.bytes(Array(text.utf8), name: path))
+        var source = try RecordSources.open(.bytes(Array(text.utf8), name: path), options: options)
         var rowByRow: [String] = []
         while let record = try source.next() { rowByRow.append(describe(record)) }
         let reader = try CSVBlockReader(path: path, blockSize: 1 << 14)
-        let layout = try #require(try CSVBlockInput(reader: reader, options: ReadingOptions()))
+        let layout = try #require(try CSVBlockInput(reader: reader, options: options))
         let parser = try layout.parser()
         var blocks: [String] = [], count = 0
         while let block = try reader.next() { blocks += try parser.records(block).map(describe); count += 1 }
         #expect(count > 5, "several blocks")
-        #expect(rowByRow.count == 6_000)
+        #expect(rowByRow.count == rows)
         #expect(blocks == rowByRow)
+        #expect(Set(rowByRow.map { $0.contains("rejected") }).count == 2, "some rows rejected, some not")
+        if options.filters.from != nil { #expect(rowByRow.contains { $0.contains("filtered") }, "some rows filtered") }
     }
 
     @Test func quotesAndCarriageReturnsGoToTheLibrary() {
