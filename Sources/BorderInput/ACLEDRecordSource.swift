@@ -20,8 +20,9 @@ public struct ACLEDRecordSource: RecordSource {
     private let positions: PositionColumns
     private let rules: RowRules
     private let idColumn: Int
-    /// Row number of the newest version of each event id.
-    private let newest: [String: Int]
+    /// The newest version of each event id: its timestamp and row number (one table, kept from
+    /// pass 1: no second copy of a million ids).
+    private let newest: [String: (timestamp: Int64, row: Int)]
 
     init(rows first: CSVRows, origin: InputOrigin, options: ReadingOptions) throws {
         let lowered = first.header.map { $0.trimmingCharacters(in: .whitespaces).lowercased() }
@@ -46,7 +47,7 @@ public struct ACLEDRecordSource: RecordSource {
             if let known = best[id], known.timestamp > stamp { continue }
             best[id] = (stamp, row.number)
         }
-        newest = best.mapValues(\.row)
+        newest = best
         // Pass 2 reads the same bytes again.
         rows = try spool.map { try $0.reopen() } ?? CSVRows(origin)
     }
@@ -54,7 +55,7 @@ public struct ACLEDRecordSource: RecordSource {
     public mutating func next() throws -> InputRecord? {
         guard let row = try rows.next() else { return nil }
         var superseded: String?
-        if idColumn < row.fields.count, let winner = newest[row.fields[idColumn]], winner != row.number {
+        if idColumn < row.fields.count, let winner = newest[row.fields[idColumn]]?.row, winner != row.number {
             superseded = "superseded by row \(winner) (newer timestamp)"
         }
         return rules.record(row: row.number, fields: row.fields, invalidByte: row.invalidByte, superseded: superseded) {
