@@ -19,46 +19,34 @@ public struct ACLEDRecordSource: RecordSource {
     private var rows: CSVRows
     private let positions: PositionColumns
     private let rules: RowRules
-    private let idColumn: Int
-    /// The newest version of each event id: its timestamp and row number (one table, kept from
-    /// pass 1: no second copy of a million ids).
-    private let newest: [String: (timestamp: Int64, row: Int)]
+    private let versions: ACLEDVersions
 
     init(rows first: CSVRows, origin: InputOrigin, options: ReadingOptions) throws {
-        let lowered = first.header.map { $0.trimmingCharacters(in: .whitespaces).lowercased() }
-        // --input-format acled can be forced on any header.
-        guard let idColumn = lowered.firstIndex(of: "event_id_cnty") else {
-            throw UnusableInput(file: first.name, reason: "not an ACLED export: no event_id_cnty column")
-        }
-        self.idColumn = idColumn
-        let timestampColumn = lowered.firstIndex(of: "timestamp")
-        positions = try PositionColumns(header: first.header, file: first.name, options: options, wkt: false)
-        rules = try RowRules(file: first.name, header: first.header, filters: options.filters, uncertainty: options.uncertainty, precisionNames: ["geo_precision"],
-                             dateField: RowRules.textDate(["event_date"]))
-
-        // Pass 1: the newest timestamp per event id (unparsable timestamps rank oldest).
-        var best: [String: (timestamp: Int64, row: Int)] = [:]
+        // --input-format acled can be forced on any header: ACLEDVersions says when it does not fit.
+        var versions = try ACLEDVersions(header: first.header, file: first.name)
+        (positions, rules) = try Self.interpreter(header: first.header, file: first.name, options: options)
+        // Pass 1: the newest version of each event.
         let spool = origin.isStandardInput ? try Spool(header: first.header, name: first.name) : nil
         while let row = try first.next(raw: spool != nil) {
             try spool?.write(row.fields)
-            guard let timestampColumn, idColumn < row.fields.count else { continue }
-            let stamp = timestampColumn < row.fields.count ? Int64(row.fields[timestampColumn].trimmingBlanks) ?? .min : .min
-            let id = row.fields[idColumn]
-            if let known = best[id], known.timestamp > stamp { continue }
-            best[id] = (stamp, row.number)
+            versions.add(row.fields, row: row.number)
         }
-        newest = best
+        self.versions = versions
         // Pass 2 reads the same bytes again.
         rows = try spool.map { try $0.reopen() } ?? CSVRows(origin)
     }
 
+    /// How an ACLED row becomes a record, here and in the blocks of `CSVBlockInput`.
+    static func interpreter(header: [String], file: String, options: ReadingOptions) throws -> (PositionColumns, RowRules) {
+        (try PositionColumns(header: header, file: file, options: options, wkt: false),
+         try RowRules(file: file, header: header, filters: options.filters, uncertainty: options.uncertainty, precisionNames: ["geo_precision"],
+                      dateField: RowRules.textDate(["event_date"])))
+    }
+
     public mutating func next() throws -> InputRecord? {
         guard let row = try rows.next() else { return nil }
-        var superseded: String?
-        if idColumn < row.fields.count, let winner = newest[row.fields[idColumn]]?.row, winner != row.number {
-            superseded = "superseded by row \(winner) (newer timestamp)"
-        }
-        return rules.record(row: row.number, fields: row.fields, invalidByte: row.invalidByte, superseded: superseded) {
+        return rules.record(row: row.number, fields: row.fields, invalidByte: row.invalidByte,
+                            superseded: versions.superseded(row.fields, row: row.number)) {
             positions.position(row.fields, row: row.number)
         }
     }

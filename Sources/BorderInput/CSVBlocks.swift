@@ -14,6 +14,8 @@ public struct CSVBlock: Sendable {
 /// and CSV.swift). The fields themselves are parsed later, in parallel, by CSV.swift.
 public final class CSVBlockReader {
     public let path: String
+    /// The name in messages: the path, or "-" for standard input and its copy.
+    public let name: String
     private let handle: UnsafeMutablePointer<FILE>
     private var pending: [UInt8] = []     // bytes read but not yet handed out
     private var scanned = 0               // how far `pending` has been scanned
@@ -28,8 +30,9 @@ public final class CSVBlockReader {
     /// The header record as read (for `copyToTemporaryFile`).
     private var headerBlock: [UInt8] = []
 
-    public init(path: String, blockSize: Int = 1 << 16) throws {
+    public init(path: String, name: String? = nil, blockSize: Int = 1 << 16) throws {
         self.path = path
+        self.name = name ?? path
         self.blockSize = blockSize
         if path == "-" {
             handle = fdopen(dup(STDIN_FILENO), "rb")
@@ -48,7 +51,7 @@ public final class CSVBlockReader {
 
     /// The first record's bytes (the header), without its line break or a UTF-8 byte-order mark.
     public func headerBytes() throws -> [UInt8] {
-        guard let block = try next(maxRecords: 1) else { throw UnusableInput(file: path, reason: "empty: no header row") }
+        guard let block = try next(maxRecords: 1) else { throw UnusableInput(file: name, reason: "empty: no header row") }
         sequence = 0                          // the header is not a block of rows
         headerBlock = block.bytes
         var bytes = block.bytes
@@ -85,11 +88,11 @@ public final class CSVBlockReader {
     /// the bytes read ahead, and the rest. For standard input whose header shows a format that
     /// blocks do not carry (ACLED, GTD), whose readers then read the copy.
     public func copyToTemporaryFile() throws -> InputOrigin.TemporaryCopy {
-        guard let copy = tmpfile() else { throw UnusableInput(file: path, reason: "cannot make a temporary copy of standard input") }
+        guard let copy = tmpfile() else { throw UnusableInput(file: name, reason: "cannot make a temporary copy of standard input") }
         let temporary = InputOrigin.TemporaryCopy(handle: copy)
         func write(_ bytes: [UInt8]) throws {
             guard bytes.isEmpty || fwrite(bytes, 1, bytes.count, copy) == bytes.count else {
-                throw UnusableInput(file: path, reason: "cannot copy standard input: \(String(cString: strerror(errno)))")
+                throw UnusableInput(file: name, reason: "cannot copy standard input: \(String(cString: strerror(errno)))")
             }
         }
         try write(headerBlock + pending)
@@ -99,7 +102,7 @@ public final class CSVBlockReader {
             try write(pending)
             pending = []
         }
-        guard fflush(copy) == 0 else { throw UnusableInput(file: path, reason: "cannot copy standard input: \(String(cString: strerror(errno)))") }
+        guard fflush(copy) == 0 else { throw UnusableInput(file: name, reason: "cannot copy standard input: \(String(cString: strerror(errno)))") }
         return temporary
     }
 
@@ -111,7 +114,7 @@ public final class CSVBlockReader {
         repeat {
             count = chunk.withUnsafeMutableBytes { read(fileno(handle), $0.baseAddress, $0.count) }
         } while count < 0 && errno == EINTR
-        if count < 0 { throw UnusableInput(file: path, reason: "read error: \(String(cString: strerror(errno)))") }
+        if count < 0 { throw UnusableInput(file: name, reason: "read error: \(String(cString: strerror(errno)))") }
         if count == 0 { atEnd = true }
         pending.append(contentsOf: chunk[..<count])
         scan()

@@ -22,11 +22,14 @@ public enum RowInput {
             let reader = try CSVBlockReader(path: path)
             if let layout = try CSVBlockInput(reader: reader, options: options) { return .csvBlocks(reader, layout) }
         case .standardInput:
-            // A pipe is read in blocks as a file is; another format's reader gets what was read and
-            // the rest, copied to a temporary file.
+            // A pipe is read in blocks as a file is. An input that must be read twice (ACLED) gets
+            // what was read and the rest, copied to a temporary file, and is read from that.
             let reader = try CSVBlockReader(path: "-")
             if let layout = try CSVBlockInput(reader: reader, options: options) { return .csvBlocks(reader, layout) }
-            return .records(try RecordSources.open(.copyOfStandardInput(try reader.copyToTemporaryFile()), options: options))
+            let copy = try reader.copyToTemporaryFile()
+            let again = try CSVBlockReader(path: copy.path, name: "-")
+            if let layout = try CSVBlockInput(reader: again, options: options) { return .csvBlocks(again, layout) }
+            return .records(try RecordSources.open(.copyOfStandardInput(copy), options: options))
         default: break
         }
         return .records(try RecordSources.open(origin, options: options))
@@ -50,33 +53,45 @@ public enum RowInput {
 }
 
 /// What a worker needs to read the rows of a CSV block on its own: the header, the format (plain
-/// CSV, a WKT column or a GTD export: their rows need nothing from other rows) and the reading
-/// options. Each worker builds its own `PositionColumns` from it, with its own PROJ context.
+/// CSV, a WKT column, a GTD or an ACLED export), the reading options and, for ACLED, the newest
+/// version of each event (found by a first pass over the file). Each worker builds its own
+/// `PositionColumns` from it, with its own PROJ context.
 public struct CSVBlockInput: Sendable {
     public let file: String
     public let header: [String]
     let headerLine: [UInt8]
     let options: ReadingOptions
     let format: InputFormat
+    let versions: ACLEDVersions?
 
-    /// Nil when the file is not a CSV that blocks can carry (GeoJSON; ACLED, whose de-duplication
-    /// compares rows): those go through their own readers. Throws when the header is unusable.
+    /// Nil when the input is not a CSV that blocks can carry (GeoJSON; ACLED on standard input,
+    /// which must first be copied to be read twice): those go through their own readers. Throws
+    /// when the header is unusable.
     init?(reader: CSVBlockReader, options: ReadingOptions) throws {
         guard options.format != .geojson, !(try RecordSources.looksLikeJSON(InputOrigin(path: reader.path))) else { return nil }
         headerLine = try reader.headerBytes()
-        header = try CSVHeader.parse(headerLine, file: reader.path)
+        header = try CSVHeader.parse(headerLine, file: reader.name)
         let lowered = header.map { $0.trimmingCharacters(in: .whitespaces).lowercased() }
         let format = options.format ?? RecordSources.detect(lowered, options: options)
-        guard format == .csv || format == .wkt || format == .gtd else { return nil }
-        file = reader.path
+        guard format != .geojson, format != .acled || reader.path != "-" else { return nil }
+        file = reader.name
         self.options = options
         self.format = format
-        _ = try interpreter()                 // unusable headers fail here, on the calling thread
+        // Unusable headers fail here, on the calling thread, before any pass over the rows.
+        _ = try Self.interpreter(format, header: header, file: file, options: options)
+        versions = format == .acled ? try ACLEDVersions.read(path: reader.path, name: reader.name, header: header) : nil
     }
 
     func interpreter() throws -> (PositionColumns, RowRules) {
-        format == .gtd ? try GTDRecordSource.interpreter(header: header, file: file, options: options)
-            : try CSVRecordSource.interpreter(header: header, file: file, options: options, wkt: format == .wkt)
+        try Self.interpreter(format, header: header, file: file, options: options)
+    }
+
+    static func interpreter(_ format: InputFormat, header: [String], file: String, options: ReadingOptions) throws -> (PositionColumns, RowRules) {
+        switch format {
+        case .gtd: try GTDRecordSource.interpreter(header: header, file: file, options: options)
+        case .acled: try ACLEDRecordSource.interpreter(header: header, file: file, options: options)
+        default: try CSVRecordSource.interpreter(header: header, file: file, options: options, wkt: format == .wkt)
+        }
     }
 
     /// A parser of this file's blocks for one thread (it owns its own PROJ context).
@@ -94,7 +109,8 @@ public struct CSVBlockParser {
 
     public func records(_ block: CSVBlock) throws -> [InputRecord] {
         try CSVBlockRows(block, headerLine: input.headerLine, file: input.file).rows.map { row in
-            rules.record(row: row.number, fields: row.fields, invalidByte: row.invalidByte) {
+            rules.record(row: row.number, fields: row.fields, invalidByte: row.invalidByte,
+                         superseded: input.versions?.superseded(row.fields, row: row.number)) {
                 positions.position(row.fields, row: row.number)
             }
         }
