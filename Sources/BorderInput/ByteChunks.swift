@@ -1,8 +1,9 @@
 import Foundation
 
 /// An input's bytes in chunks, for readers that never hold a whole document, and read again from
-/// the start for a second pass (`rewound()`). Standard input is copied to an anonymous temporary
-/// file (`tmpfile`, already unlinked) as the first pass reads it; the second pass reads that copy.
+/// the start for a second pass (`rewound()`). Standard input, or any file that is not a regular
+/// one (a FIFO, `<(…)`), is copied to an anonymous temporary file (`tmpfile`, already unlinked) as
+/// the first pass reads it; the second pass reads that copy.
 final class ByteChunks {
     static let chunkSize = 1 << 20
     let origin: InputOrigin
@@ -23,7 +24,12 @@ final class ByteChunks {
         case .file(let path):
             try InputOrigin.checkReadable(path)
             guard let handle = fopen(path, "rb") else { throw UnusableInput(file: path, reason: "not readable") }
-            (source, spool) = (.file(handle), nil)
+            guard !InputOrigin.isRegularFile(fileno(handle)) else { (source, spool) = (.file(handle), nil); break }
+            guard let copy = tmpfile() else {
+                fclose(handle)
+                throw UnusableInput(file: path, reason: "cannot make a temporary copy")
+            }
+            (source, spool) = (.file(handle), copy)
         case .copyOfStandardInput(let copy):
             guard let handle = fopen(copy.path, "rb") else { throw UnusableInput(file: origin.name, reason: "cannot read its copy") }
             (source, spool) = (.file(handle), nil)

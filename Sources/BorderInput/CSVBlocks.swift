@@ -49,6 +49,10 @@ public final class CSVBlockReader {
 
     deinit { fclose(handle) }
 
+    /// True for a regular file, which a second reader can read again from the start; false for
+    /// standard input, a FIFO or a process substitution (`<(…)`), which must be copied first.
+    public var canBeReadAgain: Bool { InputOrigin.isRegularFile(fileno(handle)) }
+
     /// The first record's bytes (the header), without its line break or a UTF-8 byte-order mark.
     public func headerBytes() throws -> [UInt8] {
         guard let block = try next(maxRecords: 1) else { throw UnusableInput(file: name, reason: "empty: no header row") }
@@ -89,7 +93,7 @@ public final class CSVBlockReader {
     /// blocks do not carry (ACLED, GTD), whose readers then read the copy.
     public func copyToTemporaryFile() throws -> InputOrigin.TemporaryCopy {
         guard let copy = tmpfile() else { throw UnusableInput(file: name, reason: "cannot make a temporary copy of standard input") }
-        let temporary = InputOrigin.TemporaryCopy(handle: copy)
+        let temporary = InputOrigin.TemporaryCopy(handle: copy, name: name)
         func write(_ bytes: [UInt8]) throws {
             guard bytes.isEmpty || fwrite(bytes, 1, bytes.count, copy) == bytes.count else {
                 throw UnusableInput(file: name, reason: "cannot copy standard input: \(String(cString: strerror(errno)))")

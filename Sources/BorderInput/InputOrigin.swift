@@ -6,7 +6,8 @@ import Foundation
 public enum InputOrigin: Sendable {
     case file(String)
     case standardInput
-    /// Standard input copied to a file (named "-" in messages), for a reader that needs a file.
+    /// Standard input (or a FIFO) copied to a file, named in messages as the input, for a reader
+    /// that needs to read it twice.
     case copyOfStandardInput(TemporaryCopy)
     case bytes([UInt8], name: String)
 
@@ -14,7 +15,8 @@ public enum InputOrigin: Sendable {
     public var name: String {
         switch self {
         case .file(let path): path
-        case .standardInput, .copyOfStandardInput: "-"
+        case .standardInput: "-"
+        case .copyOfStandardInput(let copy): copy.name
         case .bytes(_, let name): name
         }
     }
@@ -62,9 +64,17 @@ public enum InputOrigin: Sendable {
     /// and reopened by readers through /proc/self/fd; closed when the last reader lets go of it.
     public final class TemporaryCopy: @unchecked Sendable {     // the handle is only closed, in deinit
         let handle: UnsafeMutablePointer<FILE>
+        /// The input's name in messages ("-", or the FIFO's path).
+        public let name: String
         public var path: String { "/proc/self/fd/\(fileno(handle))" }
-        init(handle: UnsafeMutablePointer<FILE>) { self.handle = handle }
+        init(handle: UnsafeMutablePointer<FILE>, name: String) { (self.handle, self.name) = (handle, name) }
         deinit { fclose(handle) }
+    }
+
+    /// Whether an open descriptor is a regular file (readable twice), not a pipe or a device.
+    static func isRegularFile(_ descriptor: Int32) -> Bool {
+        var status = stat()
+        return fstat(descriptor, &status) == 0 && (status.st_mode & S_IFMT) == S_IFREG
     }
 
     static func checkReadable(_ path: String) throws {

@@ -26,7 +26,9 @@ public enum RecordSources {
         return .csv
     }
 
-    /// A `.geojson`/`.json` name, or a file whose first non-blank byte (after a BOM) is `{`.
+    /// A `.geojson`/`.json` name, or a regular file whose first non-blank byte (after a BOM) is `{`.
+    /// A FIFO or `<(…)` is judged by its name alone: looking at its bytes would take them from the
+    /// reader (`--input-format geojson` says what it holds).
     static func looksLikeJSON(_ origin: InputOrigin) throws -> Bool {
         let head: [UInt8]
         switch origin {
@@ -36,6 +38,8 @@ public enum RecordSources {
             let lowered = path.lowercased()
             if lowered.hasSuffix(".geojson") || lowered.hasSuffix(".json") { return true }
             try InputOrigin.checkReadable(path)
+            var status = stat()
+            guard stat(path, &status) == 0, (status.st_mode & S_IFMT) == S_IFREG else { return false }
             guard let handle = FileHandle(forReadingAtPath: path) else { throw UnusableInput(file: path, reason: "not readable") }
             defer { try? handle.close() }
             head = [UInt8]((try? handle.read(upToCount: 4096)) ?? Data())

@@ -17,22 +17,19 @@ public enum RowInput {
             return .featureBlocks(blocks, layout)
         }
         switch origin {
-        case .file(let path):
-            try InputOrigin.checkReadable(path)
-            let reader = try CSVBlockReader(path: path)
-            if let layout = try CSVBlockInput(reader: reader, options: options) { return .csvBlocks(reader, layout) }
-        case .standardInput:
-            // A pipe is read in blocks as a file is. An input that must be read twice (ACLED) gets
-            // what was read and the rest, copied to a temporary file, and is read from that.
-            let reader = try CSVBlockReader(path: "-")
-            if let layout = try CSVBlockInput(reader: reader, options: options) { return .csvBlocks(reader, layout) }
-            let copy = try reader.copyToTemporaryFile()
-            let again = try CSVBlockReader(path: copy.path, name: "-")
-            if let layout = try CSVBlockInput(reader: again, options: options) { return .csvBlocks(again, layout) }
-            return .records(try RecordSources.open(.copyOfStandardInput(copy), options: options))
-        default: break
+        case .file(let path): try InputOrigin.checkReadable(path)
+        case .standardInput: break
+        default: return .records(try RecordSources.open(origin, options: options))
         }
-        return .records(try RecordSources.open(origin, options: options))
+        let reader = try CSVBlockReader(path: origin.isStandardInput ? "-" : origin.name)
+        if let layout = try CSVBlockInput(reader: reader, options: options) { return .csvBlocks(reader, layout) }
+        // A pipe (standard input, a FIFO, `<(…)`) is read in blocks as a file is; when the input
+        // must be read twice (ACLED), what was read and the rest go to a temporary copy first.
+        guard !reader.canBeReadAgain else { return .records(try RecordSources.open(origin, options: options)) }
+        let copy = try reader.copyToTemporaryFile()
+        let again = try CSVBlockReader(path: copy.path, name: origin.name)
+        if let layout = try CSVBlockInput(reader: again, options: options) { return .csvBlocks(again, layout) }
+        return .records(try RecordSources.open(.copyOfStandardInput(copy), options: options))
     }
 
     public var header: [String] {
@@ -73,7 +70,7 @@ public struct CSVBlockInput: Sendable {
         header = try CSVHeader.parse(headerLine, file: reader.name)
         let lowered = header.map { $0.trimmingCharacters(in: .whitespaces).lowercased() }
         let format = options.format ?? RecordSources.detect(lowered, options: options)
-        guard format != .geojson, format != .acled || reader.path != "-" else { return nil }
+        guard format != .geojson, format != .acled || reader.canBeReadAgain else { return nil }
         file = reader.name
         self.options = options
         self.format = format

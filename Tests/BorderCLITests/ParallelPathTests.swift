@@ -81,13 +81,18 @@ import Testing
     /// An ACLED export of ~9,000 rows (past the block reader's read-ahead) with re-issued events:
     /// from standard input its header is read by the block reader, and what it has read goes with
     /// the rest of the pipe to a temporary copy for the ACLED reader.
-    @Test func anACLEDExportOnStandardInputIsReadLikeTheFile() throws {
+    static func acledExport() -> String {
         var text = "event_id_cnty,event_date,latitude,longitude,geo_precision,fatalities,notes,timestamp\n"
         for row in 0..<9_000 {
             let event = row % 10 == 9 ? row - 1 : row                   // every tenth row re-issues the one before
             text += "PAK\(event),2020-05-\(10 + row % 18),\(24 + Double(row % 750) / 100),\(58 + Double(row % 900) / 100),\(row % 3 + 1),\(row % 4),"
                 + "\"note \(row), with a comma\",\(1_700_000_000 + row)\n"
         }
+        return text
+    }
+
+    @Test func anACLEDExportOnStandardInputIsReadLikeTheFile() throws {
+        let text = Self.acledExport()
         let folder = try CLI.temporaryFolder()
         let input = folder.appendingPathComponent("acled.csv")
         try text.write(to: input, atomically: true, encoding: .utf8)
@@ -96,6 +101,27 @@ import Testing
         #expect(fromPipe.stdout == fromFile.stdout && fromFile.stdout.count > 1_000_000)
         #expect(fromPipe.stderr == fromFile.stderr.replacingOccurrences(of: input.path, with: "-"))
         #expect(fromFile.stderr.contains("9000 rows read, 8100 measured, 0 rejected, 900 filtered"), "\(fromFile.stderr)")
+    }
+
+    /// Inputs read twice (ACLED's de-duplication, GeoJSON's two passes) from a FIFO and from a
+    /// process substitution, which cannot be reopened: copied first, nothing lost, named as given.
+    @Test(arguments: ["acled", "geojson"])
+    func aFIFOIsReadLikeTheFile(_ kind: String) throws {
+        let folder = try CLI.temporaryFolder()
+        let file = folder.appendingPathComponent(kind == "acled" ? "export.csv" : "features.geojson")
+        let bytes = kind == "acled" ? Array(Self.acledExport().utf8) : Self.awkwardGeoJSON()
+        try Data(bytes).write(to: file)
+        let fifo = folder.appendingPathComponent("fifo").path
+        #expect(mkfifo(fifo, 0o600) == 0)
+        let format = kind == "acled" ? [] : ["--input-format", "geojson"]
+        let fromFile = try CLI.run(["distances", file.path, "--format", "csv"] + format)
+        let border = "'\(CLI.executable.path)' distances"
+        let fromFIFO = try CLI.bash("cat '\(file.path)' > '\(fifo)' & \(border) '\(fifo)' --format csv \(format.joined(separator: " "))")
+        let substituted = try CLI.bash("\(border) <(cat '\(file.path)') --format csv \(format.joined(separator: " "))")
+        #expect(fromFile.stdout.count > 1_000_000)
+        #expect(fromFIFO.stdout == fromFile.stdout && substituted.stdout == fromFile.stdout)
+        #expect(fromFIFO.stderr == fromFile.stderr.replacingOccurrences(of: file.path, with: fifo), "\(fromFIFO.stderr.suffix(300))")
+        #expect(fromFile.stderr.contains(kind == "acled" ? "9000 rows read, 8100 measured, 0 rejected, 900 filtered" : "9000 rows read"))
     }
 
     @Test(arguments: ["csv", "json", "geojson", "geojsonseq"])
