@@ -1,16 +1,16 @@
 import Foundation
 
-/// Where the row loop's rows come from: the blocks of a plain CSV file, or the features of a
-/// GeoJSON FeatureCollection, which worker threads parse themselves, or the records of any other
-/// reader (ACLED, GTD, standard input), read in order on the calling thread and measured on the
-/// workers.
+/// Where the row loop's rows come from: blocks of a CSV file or pipe (plain, WKT, GTD or ACLED) or
+/// the features of a GeoJSON FeatureCollection, which worker threads parse themselves; or the
+/// records of a `RecordSource` (bytes in memory), read in order on the calling thread and
+/// measured on the workers.
 public enum RowInput {
     case csvBlocks(CSVBlockReader, CSVBlockInput)
     case featureBlocks(FeatureBlocks, GeoJSONLayout)
     case records(any RecordSource)
 
-    /// The fastest way to read `origin`: blocks for a plain CSV file or a GeoJSON collection, else
-    /// its `RecordSource`.
+    /// The fastest way to read `origin`: feature blocks for GeoJSON, CSV blocks for a file or a
+    /// pipe, else its `RecordSource`.
     public static func open(_ origin: InputOrigin, options: ReadingOptions = ReadingOptions()) throws -> RowInput {
         if try options.format == .geojson || options.format == nil && RecordSources.looksLikeJSON(origin) {
             let (layout, blocks) = try GeoJSONRecordSource.open(origin, options: options)
