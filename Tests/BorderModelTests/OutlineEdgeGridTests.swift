@@ -30,5 +30,23 @@ import TestSupport
         }
         // Both answers, many times: the test is not settled by one of them alone.
         #expect(clear > 500 && meeting > 500, "\(clear) clear, \(meeting) meeting")
+
+        // Boxes holding a whole small ring (an island) well inside them, where no edge reaches the
+        // box's border: only the ring's own cells tell that the box is not one country throughout.
+        var islands = 0
+        for ring in outlines.outlines.flatMap({ $0.polygons.flatMap { $0 } }) {
+            let lons = stride(from: 0, to: ring.count, by: 2).map { ring[$0] }, lats = stride(from: 1, to: ring.count, by: 2).map { ring[$0] }
+            guard let west = lons.min(), let east = lons.max(), let south = lats.min(), let north = lats.max(),
+                  east - west < 0.25, north - south < 0.25 else { continue }
+            let box = (south - 0.6, west - 0.6, north + 0.6, east + 0.6)
+            let corners = [Coordinate(longitude: box.1, latitude: box.0), Coordinate(longitude: box.3, latitude: box.0),
+                           Coordinate(longitude: box.3, latitude: box.2), Coordinate(longitude: box.1, latitude: box.2)]
+            let geometry = try Geometry(polygons: [[corners]], context: context)
+            let geos = try polygons.allSatisfy { try $0.coversWhole(geometry) || !$0.intersects(geometry) }
+            #expect(outlines.edgeGrid.noEdgeMeets(south: box.0, west: box.1, north: box.2, east: box.3) == geos, "island box \(box)")
+            #expect(!geos, "a box around a ring cannot be one country throughout")
+            islands += 1
+        }
+        #expect(islands > 20, "\(islands) small rings")
     }
 }
