@@ -49,9 +49,10 @@ public final class CSVBlockReader {
 
     deinit { fclose(handle) }
 
-    /// True for a regular file, which a second reader can read again from the start; false for
-    /// standard input, a FIFO or a process substitution (`<(…)`), which must be copied first.
-    public var canBeReadAgain: Bool { InputOrigin.isRegularFile(fileno(handle)) }
+    /// True for a regular file named by its path, which a second reader can read again from the
+    /// start; false for a FIFO or a process substitution (`<(…)`), and for standard input even when
+    /// it is redirected from a file (`- < file`): a second reader of "-" shares its offset.
+    public var canBeReadAgain: Bool { path != "-" && InputOrigin.isRegularFile(fileno(handle)) }
 
     /// The first record's bytes (the header), without its line break or a UTF-8 byte-order mark.
     public func headerBytes() throws -> [UInt8] {

@@ -103,8 +103,9 @@ import Testing
         #expect(fromFile.stderr.contains("9000 rows read, 8100 measured, 0 rejected, 900 filtered"), "\(fromFile.stderr)")
     }
 
-    /// Inputs read twice (ACLED's de-duplication, GeoJSON's two passes) from a FIFO and from a
-    /// process substitution, which cannot be reopened: copied first, nothing lost, named as given.
+    /// Inputs read twice (ACLED's de-duplication, GeoJSON's two passes) from a FIFO, from a process
+    /// substitution and from standard input redirected from the file (a second reader of "-" would
+    /// share its offset): copied first, nothing lost, named as given.
     @Test(arguments: ["acled", "geojson"])
     func aFIFOIsReadLikeTheFile(_ kind: String) throws {
         let folder = try CLI.temporaryFolder()
@@ -118,8 +119,10 @@ import Testing
         let border = "'\(CLI.executable.path)' distances"
         let fromFIFO = try CLI.bash("cat '\(file.path)' > '\(fifo)' & \(border) '\(fifo)' --format csv \(format.joined(separator: " "))")
         let substituted = try CLI.bash("\(border) <(cat '\(file.path)') --format csv \(format.joined(separator: " "))")
+        let redirected = try CLI.bash("\(border) - --format csv \(kind == "acled" ? "" : "--input-format geojson") < '\(file.path)'")
         #expect(fromFile.stdout.count > 1_000_000)
         #expect(fromFIFO.stdout == fromFile.stdout && substituted.stdout == fromFile.stdout)
+        #expect(redirected.stdout == fromFile.stdout, "\(redirected.stderr.suffix(200))")
         #expect(fromFIFO.stderr == fromFile.stderr.replacingOccurrences(of: file.path, with: fifo), "\(fromFIFO.stderr.suffix(300))")
         #expect(fromFile.stderr.contains(kind == "acled" ? "9000 rows read, 8100 measured, 0 rejected, 900 filtered" : "9000 rows read"))
     }
