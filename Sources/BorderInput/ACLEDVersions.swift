@@ -53,21 +53,13 @@ public struct ACLEDVersions: Sendable {
         let window = 4 * ProcessInfo.processInfo.activeProcessorCount
         var blocks: [CSVBlock] = []
         func merge() throws {
-            let (idColumn, timestampColumn, blocks) = (versions.idColumn, versions.timestampColumn, blocks)
-            let found = [Result<[(id: String, timestamp: Int64, row: Int)], Error>](unsafeUninitializedCapacity: blocks.count) { buffer, count in
-                nonisolated(unsafe) let output = buffer               // each block writes its own slot
-                DispatchQueue.concurrentPerform(iterations: blocks.count) { n in
-                    (output.baseAddress! + n).initialize(to: Result {
-                        try CSVBlockRows(blocks[n], headerLine: headerLine, file: name).rows.compactMap { row in
-                            version(row.fields, idColumn: idColumn, timestampColumn: timestampColumn).map { ($0.id, $0.timestamp, row.number) }
-                        }
-                    })
+            let (idColumn, timestampColumn) = (versions.idColumn, versions.timestampColumn)
+            let found = try blocks.concurrentMap { block in
+                try CSVBlockRows(block, headerLine: headerLine, file: name).rows.compactMap { row in
+                    version(row.fields, idColumn: idColumn, timestampColumn: timestampColumn).map { ($0.id, $0.timestamp, row.number) }
                 }
-                count = blocks.count
             }
-            for result in found {
-                for (id, timestamp, row) in try result.get() { versions.keep(id, timestamp: timestamp, row: row) }
-            }
+            for (id, timestamp, row) in found.joined() { versions.keep(id, timestamp: timestamp, row: row) }
         }
         while let block = try reader.next() {
             blocks.append(block)

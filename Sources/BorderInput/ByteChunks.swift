@@ -21,23 +21,20 @@ final class ByteChunks {
         switch origin {
         case .bytes(let bytes, _):
             (source, spool) = (.memory(bytes), nil)
-        case .file(let path):
-            try InputOrigin.checkReadable(path)
-            guard let handle = fopen(path, "rb") else { throw UnusableInput(file: path, reason: "not readable") }
-            guard !InputOrigin.isRegularFile(fileno(handle)) else { (source, spool) = (.file(handle), nil); break }
-            guard let copy = tmpfile() else {
-                fclose(handle)
-                throw UnusableInput(file: path, reason: "cannot make a temporary copy")
-            }
-            (source, spool) = (.file(handle), copy)
         case .copyOfStandardInput(let copy):
             guard let handle = fopen(copy.path, "rb") else { throw UnusableInput(file: origin.name, reason: "cannot read its copy") }
             (source, spool) = (.file(handle), nil)
-        case .standardInput:
-            guard let handle = fdopen(dup(STDIN_FILENO), "rb") else { throw UnusableInput(file: origin.name, reason: "cannot open") }
+        case .file, .standardInput:
+            if case .file(let path) = origin { try InputOrigin.checkReadable(path) }
+            guard let handle = origin.isStandardInput ? fdopen(dup(STDIN_FILENO), "rb") : fopen(origin.name, "rb") else {
+                throw UnusableInput(file: origin.name, reason: "not readable")
+            }
+            // Standard input (its offset is shared, even when redirected from a file), a FIFO or `<(…)`
+            // cannot be read again: copied as the first pass reads it.
+            guard origin.isStandardInput || !InputOrigin.isRegularFile(fileno(handle)) else { (source, spool) = (.file(handle), nil); break }
             guard let copy = tmpfile() else {
                 fclose(handle)
-                throw UnusableInput(file: origin.name, reason: "cannot make a temporary copy of standard input")
+                throw UnusableInput(file: origin.name, reason: "cannot make a temporary copy")
             }
             (source, spool) = (.file(handle), copy)
         }

@@ -47,16 +47,11 @@ public struct GeoJSONRecordSource: RecordSource {
         var first = FeatureScanner(chunks)
         var found = HeaderKeys(), member = 0
         do {
-            var window: [[[UInt8]]] = [[]]
             while let (bytes, number) = try first.next() {
-                if number != member { try found.add(window); (window, found, member) = ([[]], HeaderKeys(), number) }
-                window[window.count - 1].append(bytes)
-                if window[window.count - 1].count == HeaderKeys.batch {
-                    if window.count == HeaderKeys.window { try found.add(window); window = [] }
-                    window.append([])
-                }
+                if number != member { try found.finish(); (found, member) = (HeaderKeys(), number) }   // another `features`
+                try found.add(bytes)
             }
-            try found.add(window)
+            try found.finish()
         } catch is JSONSyntaxError {
             throw UnusableInput(file: path, reason: "not valid JSON")
         } catch is FeatureScanner.NotAnObject {
@@ -89,18 +84,20 @@ struct HeaderKeys {
     private(set) var keys: [String] = []
     private(set) var hasIDs = false
     private var seen = Set<String>()
+    /// Features not parsed yet: at most a window of batches.
+    private var pending: [[UInt8]] = []
 
-    /// Parses a window of batches; throws the first `JSONSyntaxError` in input order.
-    mutating func add(_ window: [[[UInt8]]]) throws {
-        let found = [Result<(keys: [String], hasIDs: Bool), Error>](unsafeUninitializedCapacity: window.count) { buffer, count in
-            nonisolated(unsafe) let output = buffer               // each batch writes its own slot
-            DispatchQueue.concurrentPerform(iterations: window.count) { n in
-                (output.baseAddress! + n).initialize(to: Result { try Self.scan(window[n]) })
-            }
-            count = window.count
-        }
-        for result in found {
-            let (batchKeys, batchIDs) = try result.get()
+    /// One feature's bytes, in input order; a full window is parsed.
+    mutating func add(_ feature: [UInt8]) throws {
+        pending.append(feature)
+        if pending.count == Self.batch * Self.window { try finish() }
+    }
+
+    /// Parses what is pending; throws the first `JSONSyntaxError` in input order.
+    mutating func finish() throws {
+        let batches = stride(from: 0, to: pending.count, by: Self.batch).map { Array(pending[$0..<Swift.min($0 + Self.batch, pending.count)]) }
+        pending = []
+        for (batchKeys, batchIDs) in try batches.concurrentMap(Self.scan) {
             hasIDs = hasIDs || batchIDs
             for key in batchKeys where seen.insert(key).inserted { keys.append(key) }
         }
