@@ -65,10 +65,7 @@ public struct ClaimIncident: Sendable {
     }
 
     /// [min, max] of the distance over the disc, metres (the coded point's distance without an interval).
-    public var intervalMetres: ClosedRange<Double> {
-        let d = result.distanceMetres
-        return (interval?.minMetres ?? d)...max(interval?.maxMetres ?? d, interval?.minMetres ?? d)
-    }
+    public var intervalMetres: ClosedRange<Double> { DistanceInterval.metres(interval, distance: result.distanceMetres) }
 
     /// The interval widened by the line spread: [max(0, min − spread), max + spread], metres.
     public var widenedMetres: ClosedRange<Double> {

@@ -15,6 +15,13 @@ public struct DistanceInterval: Sendable, Equatable {
     public init(minMetres: Double, maxMetres: Double, sideCertain: Bool) {
         (self.minMetres, self.maxMetres, self.sideCertain) = (minMetres, maxMetres, sideCertain)
     }
+
+    /// [min, max] of the distance, metres: the interval's, or the point's own distance `d` when
+    /// there is none (radius 0, or not computed).
+    public static func metres(_ interval: DistanceInterval?, distance d: Double) -> ClosedRange<Double> {
+        let low = interval?.minMetres ?? d
+        return low...max(low, interval?.maxMetres ?? d)
+    }
 }
 
 extension DistanceAnalyzer {

@@ -1,3 +1,4 @@
+import BorderAnalysis
 import BorderInput
 /// Fast fixed-point formatting of finite numbers ("12.345"), without Foundation's formatter.
 public enum FixedPoint {
@@ -46,5 +47,13 @@ public enum IntervalText {
     public static func kilometres(_ metres: ClosedRange<Double>) -> String {
         FixedPoint.format((metres.lowerBound / 100).rounded(.down) / 10, decimals: 1) + "–"
             + FixedPoint.format((metres.upperBound / 100).rounded(.up) / 10, decimals: 1)
+    }
+
+    /// The "km to border" cell of the table and the report: the interval for a radius of 1 km or
+    /// more, never a bare two-decimal distance the coding cannot support; else the distance to 2
+    /// decimals.
+    public static func kmToBorder(distanceMetres d: Double, interval: DistanceInterval?, radiusKilometres: Double) -> String {
+        guard radiusKilometres >= 1, interval != nil else { return FixedPoint.format(d / 1000, decimals: 2) }
+        return kilometres(DistanceInterval.metres(interval, distance: d))
     }
 }

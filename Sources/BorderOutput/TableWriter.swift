@@ -38,12 +38,8 @@ public final class TableWriter {
         let result = measured.result
         func field(_ index: Int) -> String { index < record.fields.count ? record.fields[index] : "" }
         let context = shown.isEmpty ? [String(record.row)] : shown.map { String(field($0).prefix(40)) }
-        let distance: String
-        if let interval = measured.interval, measured.uncertainty.radiusKilometres >= 1 {
-            distance = IntervalText.kilometres(interval.minMetres...max(interval.minMetres, interval.maxMetres))
-        } else {
-            distance = FixedPoint.format(result.distanceMetres / 1000, decimals: 2)
-        }
+        let distance = IntervalText.kmToBorder(distanceMetres: result.distanceMetres, interval: measured.interval,
+                                               radiusKilometres: measured.uncertainty.radiusKilometres)
         let row = context + [distance,
                              FixedPoint.format(result.chainageKilometres, decimals: 1) + (result.isBeyondEnd ? "*" : ""),
                              result.side.rawValue, result.nearestPlace?.description ?? ""]

@@ -68,7 +68,9 @@ public struct ReportDocument: Sendable {
             .paragraph(Self.bandsRule(map.incidents)),
             .table(["id", "date", "km to border", "chainage km", "side", "geo precision", "reported km", "radius km", "side certain", "line spread km"],
                    map.incidents.map {
-                [$0.id, $0.date, Self.distanceText($0), km($0.result.chainageKilometres, 1),
+                [$0.id, $0.date, IntervalText.kmToBorder(distanceMetres: $0.result.distanceMetres, interval: $0.interval,
+                                                         radiusKilometres: $0.uncertainty.radiusKilometres),
+                 km($0.result.chainageKilometres, 1),
                  $0.result.side.rawValue, $0.field("geo_precision") ?? "", $0.field("reported_distance_km") ?? "",
                  FixedPointText.plain($0.uncertainty.radiusKilometres), ($0.interval?.sideCertain ?? true) ? "yes" : "no",
                  $0.spread.map { km($0.spreadMetres / 1000, 1) } ?? "–"] })]))
@@ -79,27 +81,11 @@ public struct ReportDocument: Sendable {
         return ReportDocument(title: title, sections: sections)
     }
 
-    /// [min, max] km of the distance over the incident's uncertainty disc (its own distance when it has none).
-    static func intervalKilometres(_ incident: MeasuredIncident) -> (Double, Double) {
-        let d = incident.result.distanceMetres
-        return ((incident.interval?.minMetres ?? d) / 1000, (incident.interval?.maxMetres ?? d) / 1000)
-    }
-
-    /// True when all of the incident's interval lies in the band (lower, limit] (the first band
+    /// True when all of the incident's interval lies in the band (lower, limit] km (the first band
     /// [0, limit]); an interval of one point (radius 0) is its distance.
     static func interval(_ incident: MeasuredIncident, liesIn lower: Double, _ limit: Double) -> Bool {
-        let (low, high) = intervalKilometres(incident)
+        let (low, high) = (incident.intervalMetres.lowerBound / 1000, incident.intervalMetres.upperBound / 1000)
         return (lower == 0 || low > lower) && high <= limit
-    }
-
-    /// "km to border": the interval (km, 1 decimal, the lower end rounded down and the upper up, so
-    /// it holds the exact one) for a radius of 1 km or more, else the distance to 2 decimals.
-    static func distanceText(_ incident: MeasuredIncident) -> String {
-        guard incident.uncertainty.radiusKilometres >= 1, incident.interval != nil else {
-            return FixedPoint.format(incident.result.distanceMetres / 1000, decimals: 2)
-        }
-        let d = incident.result.distanceMetres, low = incident.interval?.minMetres ?? d
-        return IntervalText.kilometres(low...max(low, incident.interval?.maxMetres ?? d))
     }
 
     /// How the band table counts, under it.

@@ -37,6 +37,8 @@ public struct MeasuredIncident: Sendable {
     }
     /// The row's uncertainty radius and where it came from (the same rule as `border distances`).
     public var uncertainty: Uncertainty { record.uncertainty }
+    /// [min, max] of the distance over the disc, metres (its own distance without an interval).
+    public var intervalMetres: ClosedRange<Double> { DistanceInterval.metres(interval, distance: result.distanceMetres) }
     /// The field of the column named exactly `name`; nil when there is no such column.
     public func field(_ name: String) -> String? {
         header.firstIndex(of: name).flatMap { $0 < record.fields.count ? record.fields[$0] : nil }
