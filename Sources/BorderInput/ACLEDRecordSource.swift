@@ -7,8 +7,7 @@ import Foundation
 /// the newest `timestamp` is measured (ties: the later row), the others are counted as filtered.
 /// Dedup is a documented two-pass read: pass 1 keeps one small entry per distinct event id
 /// (id, newest timestamp, its row number — memory grows with distinct events, not with row
-/// contents); pass 2 streams the rows again. Standard input is spooled to an unlinked temporary
-/// file during pass 1 so it can be read twice.
+/// contents); pass 2 streams the rows again. Standard input is read from its temporary copy.
 public struct ACLEDRecordSource: RecordSource {
     static func matches(_ lowered: [String]) -> Bool {
         ["event_id_cnty", "latitude", "longitude"].allSatisfy(lowered.contains)
@@ -26,14 +25,10 @@ public struct ACLEDRecordSource: RecordSource {
         var versions = try ACLEDVersions(header: first.header, file: first.name)
         (positions, rules) = try Self.interpreter(header: first.header, file: first.name, options: options)
         // Pass 1: the newest version of each event.
-        let spool = origin.isStandardInput ? try Spool(header: first.header, name: first.name) : nil
-        while let row = try first.next(raw: spool != nil) {
-            try spool?.write(row.fields)
-            versions.add(row.fields, row: row.number)
-        }
+        while let row = try first.next() { versions.add(row.fields, row: row.number) }
         self.versions = versions
-        // Pass 2 reads the same bytes again.
-        rows = try spool.map { try $0.reopen() } ?? CSVRows(origin)
+        // Pass 2 reads the same bytes again (standard input arrives as its copy: `RecordSources.open`).
+        rows = try CSVRows(origin)
     }
 
     /// How an ACLED row becomes a record, here and in the blocks of `CSVBlockInput`.
@@ -49,40 +44,5 @@ public struct ACLEDRecordSource: RecordSource {
                             superseded: versions.superseded(row.fields, row: row.number)) {
             positions.position(row.fields, row: row.number)
         }
-    }
-}
-
-/// A temporary CSV copy of standard input for a second pass; unlinked as soon as it is reopened.
-private final class Spool {
-    let path: String
-    let name: String
-    private let handle: UnsafeMutablePointer<FILE>
-
-    init(header: [String], name: String) throws {
-        self.name = name
-        var template = Array("\(NSTemporaryDirectory())/border-stdin-XXXXXX".utf8CString)
-        let descriptor = mkstemp(&template)
-        guard descriptor >= 0, let handle = fdopen(descriptor, "w") else {
-            throw UnusableInput(file: name, reason: "cannot make a temporary copy of standard input")
-        }
-        path = template.withUnsafeBufferPointer { String(cString: $0.baseAddress!) }
-        self.handle = handle
-        try write(header)
-    }
-
-    deinit {
-        fclose(handle)
-        unlink(path)
-    }
-
-    func write(_ fields: [String]) throws {
-        let line = fields.map(CSVText.quote).joined(separator: ",") + "\n"
-        guard fputs(line, handle) >= 0 else { throw UnusableInput(file: name, reason: "cannot spool standard input: \(String(cString: strerror(errno)))") }
-    }
-
-    func reopen() throws -> CSVRows {
-        guard fflush(handle) == 0 else { throw UnusableInput(file: name, reason: "cannot spool standard input") }
-        let rows = try CSVRows(.file(path), name: name)
-        return rows
     }
 }

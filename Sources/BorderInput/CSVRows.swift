@@ -33,8 +33,7 @@ final class CSVRows {
     }
 
     /// The next row, or nil at the end; throws `UnusableInput` when the stream itself fails.
-    /// `raw` keeps the invalid-byte markers (for spooling rows to be read again).
-    func next(raw keepMarkers: Bool = false) throws -> CSVRow? {
+    func next() throws -> CSVRow? {
         guard let raw = reader.next() else {
             if let error = reader.error, !CSVEndOfFile.isEndOfFile(error) {
                 throw UnusableInput(file: name, reason: "cannot read row \(row + 1): \(error)")
@@ -43,7 +42,6 @@ final class CSVRows {
         }
         row += 1
         var result = CSVRow(number: row, fields: [], invalidByte: nil)
-        if keepMarkers { result.fields = raw; return result }
         result.fields.reserveCapacity(raw.count)
         for (column, field) in raw.enumerated() {
             let (text, byte) = Self.clean(field)

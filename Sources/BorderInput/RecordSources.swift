@@ -4,6 +4,8 @@ import Foundation
 /// or first byte (GeoJSON), else by the CSV header (ACLED, GTD, a WKT column, generic lat/lon).
 public enum RecordSources {
     public static func open(_ origin: InputOrigin, options: ReadingOptions = ReadingOptions()) throws -> any RecordSource {
+        // Some readers read their input twice (ACLED, GeoJSON): standard input is copied first.
+        if origin.isStandardInput { return try open(.copyOfStandardInput(try CSVBlockReader(path: "-").copyToTemporaryFile()), options: options) }
         let format = try options.format ?? (looksLikeJSON(origin) ? .geojson : nil)
         if format == .geojson { return try GeoJSONRecordSource(origin: origin, options: options) }
         let rows = try CSVRows(origin)
