@@ -1,5 +1,4 @@
-/// RFC 4180 text, the inverse of the readers: for output rows, the rejects file and spooled
-/// standard input alike.
+/// RFC 4180 text, the inverse of the readers: for output rows and the rejects file alike.
 public enum CSVText {
     /// One field, quoted only where needed.
     public static func quote(_ field: String) -> String {
