@@ -22,11 +22,7 @@ public struct GTDRecordSource: RecordSource {
     static func interpreter(header: [String], file: String, options: ReadingOptions) throws -> (PositionColumns, RowRules) {
         (try PositionColumns(header: header, file: file, options: options, wkt: false),
          try RowRules(file: file, header: header, filters: options.filters, uncertainty: options.uncertainty, precisionNames: ["specificity"],
-                      dateField: { lowered in
-                          guard let y = lowered.firstIndex(of: "iyear"), let m = lowered.firstIndex(of: "imonth"),
-                                let d = lowered.firstIndex(of: "iday") else { return nil }
-                          return .parts(year: y, month: m, day: d)
-                      }, precisionScale: "1–5"))
+                      dateField: RowRules.gtdDate, precisionScale: "1–5"))
     }
 
     public mutating func next() throws -> InputRecord? {

@@ -14,9 +14,14 @@ public struct InputRecord: Sendable {
     public var values: [JSONValue?]?
     /// How far from its position the row's incident may be (located rows).
     public var uncertainty: Uncertainty
+    /// When the incident happened, when the input has a date column and the run reads dates
+    /// (`ReadingOptions.readsDates`, or a date filter); nil for an empty date cell.
+    public var date: EventDate?
 
-    public init(row: Int, fields: [String], outcome: RowOutcome, values: [JSONValue?]? = nil, uncertainty: Uncertainty = .none) {
+    public init(row: Int, fields: [String], outcome: RowOutcome, values: [JSONValue?]? = nil, uncertainty: Uncertainty = .none,
+                date: EventDate? = nil) {
         self.row = row
+        self.date = date
         self.fields = fields
         self.outcome = outcome
         self.values = values

@@ -35,11 +35,15 @@ public struct RowFilters: Sendable {
     /// Keep rows whose date can fall on or after / on or before these dates.
     public var from: EventDate?
     public var to: EventDate?
+    /// Read each row's date even without a date filter (for the columns that depend on the day:
+    /// `InputRecord.date`); a date cell that is not empty and not a date rejects the row.
+    public var readsDates = false
 
-    public init(maxPrecision: Int? = nil, from: EventDate? = nil, to: EventDate? = nil) {
+    public init(maxPrecision: Int? = nil, from: EventDate? = nil, to: EventDate? = nil, readsDates: Bool = false) {
         self.maxPrecision = maxPrecision
         self.from = from
         self.to = to
+        self.readsDates = readsDates
     }
 
     var filtersDates: Bool { from != nil || to != nil }

@@ -40,6 +40,9 @@ public enum RowInput {
         }
     }
 
+    /// Whether the rows have a date column (`event_date`, `date`, or GTD's `iyear`/`imonth`/`iday`).
+    public var hasDates: Bool { RowRules.hasDate(header) }
+
     public var file: String {
         switch self {
         case .csvBlocks(_, let layout): layout.file

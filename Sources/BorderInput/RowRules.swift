@@ -16,6 +16,8 @@ struct RowRules {
     private let precision: Int?
     private let date: DateField?
     private let precisionScale: String
+    /// With a filter every row needs a date; otherwise an empty date cell is simply no date.
+    private let filtersDates: Bool
 
     /// Looks up the filter columns; a filter without its column makes the input unusable.
     init(file: String, header: [String], filters: RowFilters, uncertainty: UncertaintyOptions = UncertaintyOptions(),
@@ -38,12 +40,27 @@ struct RowRules {
             guard let field = dateField(lowered) else { throw UnusableInput(file: file, reason: "--from/--to need a date column (event_date, date, or iyear/imonth/iday)") }
             date = field
         } else {
-            date = nil
+            date = filters.readsDates ? dateField(lowered) : nil
         }
+        filtersDates = filters.filtersDates
     }
+
 
     static func textDate(_ names: [String]) -> ([String]) -> DateField? {
         { lowered in names.lazy.compactMap { lowered.firstIndex(of: $0) }.first.map { .text($0) } }
+    }
+
+    /// GTD's `iyear`, `imonth`, `iday` (0 = unknown).
+    static func gtdDate(_ lowered: [String]) -> DateField? {
+        guard let y = lowered.firstIndex(of: "iyear"), let m = lowered.firstIndex(of: "imonth"),
+              let d = lowered.firstIndex(of: "iday") else { return nil }
+        return .parts(year: y, month: m, day: d)
+    }
+
+    /// Whether a header has a date column any reader would read.
+    static func hasDate(_ header: [String]) -> Bool {
+        let lowered = header.map { $0.trimmingCharacters(in: .whitespaces).lowercased() }
+        return textDate(["event_date", "date"])(lowered) != nil || gtdDate(lowered) != nil
     }
 
     func name(_ column: Int) -> String { column < header.count ? header[column] : "\(column + 1)" }
@@ -66,26 +83,34 @@ struct RowRules {
             guard let level = Int(text) else { return rejected(column, "not a precision level (\(precisionScale))") }
             if level > maxPrecision { return filtered("\(name(column)) \(level) > \(maxPrecision)") }
         }
+        var eventDate: EventDate? = nil
         if let date {
             let parsed: EventDate?
             let column: Int
+            let isEmpty: Bool
             switch date {
             case .text(let index):
                 column = index
+                isEmpty = index >= fields.count || fields[index].trimmingBlanks.isEmpty
                 parsed = index < fields.count ? EventDate.parse(fields[index]) : nil
             case .parts(let year, let month, let day):
                 func number(_ index: Int) -> Int? { index < fields.count ? Int(fields[index].trimmingBlanks) : nil }
                 column = number(year) == nil ? year : number(month) == nil ? month : day
+                isEmpty = year >= fields.count || fields[year].trimmingBlanks.isEmpty
                 parsed = number(year).flatMap { y in number(month).flatMap { m in number(day).flatMap { EventDate.known(year: y, month: m, day: $0) } } }
             }
-            guard let parsed else { return rejected(column, "not a date") }
-            if let reason = filters.excludes(parsed) { return filtered(reason) }
+            if let parsed {
+                if let reason = filters.excludes(parsed) { return filtered(reason) }
+                eventDate = parsed
+            } else if filtersDates || !isEmpty {
+                return rejected(column, "not a date")
+            }
         }
         switch (position(), uncertainty.uncertainty(fields)) {
         case (.failure(let rejection), _): return InputRecord(row: row, fields: fields, outcome: .rejected(rejection))
         case (.success, .failure(let problem)): return rejected(problem.column, problem.reason)
         case (.success(let point), .success(let radius)):
-            return InputRecord(row: row, fields: fields, outcome: .located(point), uncertainty: radius)
+            return InputRecord(row: row, fields: fields, outcome: .located(point), uncertainty: radius, date: eventDate)
         }
     }
 }

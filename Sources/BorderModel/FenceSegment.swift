@@ -54,4 +54,10 @@ public enum ISODate {
         let days = [31, leap ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][month - 1]
         return (1...days).contains(day)
     }
+
+    /// A valid ISO date as the number yyyymmdd (the form `EventDate` uses), so days compare as numbers.
+    public static func day(_ text: String) -> Int {
+        let parts = text.split(separator: "-").map { Int($0)! }
+        return parts[0] * 10000 + parts[1] * 100 + parts[2]
+    }
 }

@@ -10,9 +10,15 @@ public struct MeasuredDistance: Sendable {
     public var interval: DistanceInterval?
     /// Nil when no spread column is written (or there are no alternative lines).
     public var spread: DistanceSpread?
+    /// The fence on the row's day: nil when not written or the row has no date.
+    public var fence: FenceStatus?
+    /// The nearest crossing open on the row's day: nil when not written (or none was open).
+    public var crossing: CrossingDistance?
 
-    public init(result: BorderDistance, uncertainty: Uncertainty = .none, interval: DistanceInterval? = nil, spread: DistanceSpread? = nil) {
+    public init(result: BorderDistance, uncertainty: Uncertainty = .none, interval: DistanceInterval? = nil, spread: DistanceSpread? = nil,
+                fence: FenceStatus? = nil, crossing: CrossingDistance? = nil) {
         (self.result, self.uncertainty, self.interval, self.spread) = (result, uncertainty, interval, spread)
+        (self.fence, self.crossing) = (fence, crossing)
     }
 }
 
@@ -22,7 +28,9 @@ public enum DistanceColumns {
     public static let names = ["distance_m", "nearest_lon", "nearest_lat", "chainage_km", "side", "beyond_end",
                                "nearest_place", "nearest_place_km", "nearest_place_bearing", "nearest_place_desc",
                                "uncertainty_km", "uncertainty_source", "distance_min_m", "distance_max_m", "side_certain",
-                               "distance_spread_m", "distance_by_source"]
+                               "distance_spread_m", "distance_by_source",
+                               "fenced_then", "gap_along_km", "nearest_crossing", "crossing_km", "crossing_uncertainty_km",
+                               "crossing_along_km"]
     /// The positions in `names` of the nearest place's columns.
     static let placeColumns = 6..<10
     /// The uncertainty columns: written by default when the input says anything about uncertainty.
@@ -31,6 +39,12 @@ public enum DistanceColumns {
     static let intervalColumns = 12..<15
     /// The border-line comparison: three more searches a row, written only when asked for.
     static let spreadColumns = 15..<17
+    /// The fence on the row's day: written by default when the input has dates.
+    static let fenceColumns = 17..<19
+    /// The nearest crossing open on the row's day: written by default when the input has dates.
+    static let crossingColumns = 19..<23
+    /// Both depend on the row's date.
+    static let dayColumns = 17..<23
 
     /// The computed columns to write: all of them unless `--columns` names some.
     public struct Selection: Sendable, Equatable {
@@ -41,10 +55,12 @@ public enum DistanceColumns {
         public static let all = Selection(written: DistanceColumns.names.map { _ in true })
 
         /// The default: every column but the spread's; the uncertainty columns only when the input
-        /// can have a radius (`UncertaintyOptions.applies(to:)`).
-        public static func standard(withUncertainty: Bool) -> Selection {
+        /// can have a radius (`UncertaintyOptions.applies(to:)`), the fence's and the crossing's only
+        /// when it has dates.
+        public static func standard(withUncertainty: Bool, withDates: Bool = false) -> Selection {
             Selection(written: DistanceColumns.names.indices.map {
                 !DistanceColumns.spreadColumns.contains($0) && (withUncertainty || !DistanceColumns.uncertaintyColumns.contains($0))
+                    && (withDates || !DistanceColumns.dayColumns.contains($0))
             })
         }
 
@@ -72,6 +88,10 @@ public enum DistanceColumns {
         /// The disc is searched only when one of its columns is written.
         public var needsInterval: Bool { written[DistanceColumns.intervalColumns].contains(true) }
         public var needsSpread: Bool { written[DistanceColumns.spreadColumns].contains(true) }
+        public var needsFence: Bool { written[DistanceColumns.fenceColumns].contains(true) }
+        public var needsCrossing: Bool { written[DistanceColumns.crossingColumns].contains(true) }
+        /// The rows' dates are read only for these.
+        public var needsDates: Bool { needsFence || needsCrossing }
     }
 
     public struct ColumnError: Error, CustomStringConvertible {
@@ -131,6 +151,20 @@ public enum DistanceColumns {
             body(16, .numbers(spread.bySource, decimals: 3))
         } else {
             for column in spreadColumns { body(column, .missing) }
+        }
+        if let fence = row.fence {
+            body(17, .flag(fence.isFenced))
+            body(18, fence.gapAlongMetres.map { .number($0 / 1000, decimals: 3) } ?? .missing)     // boundaries within 0.5 m
+        } else {
+            for column in fenceColumns { body(column, .missing) }
+        }
+        if let crossing = row.crossing {
+            body(19, .text(crossing.crossing.place.name))
+            body(20, .number(crossing.distanceMetres / 1000, decimals: 3))
+            body(21, .number(crossing.crossing.place.uncertaintyKilometres, decimals: 3))
+            body(22, .number(crossing.alongMetres / 1000, decimals: 3))
+        } else {
+            for column in crossingColumns { body(column, .missing) }
         }
     }
 

@@ -18,10 +18,13 @@ public final class TableWriter {
     private var shown: [Int] = []
     private var reported: Int? = nil
     private var showsSpread = false
+    private var showsFence = false
+    private var showsCrossing = false
 
-    /// `showsSpread`: a column for the spread over the border lines (when it is computed).
-    public func begin(header: [String], showsSpread: Bool = false) {
-        self.showsSpread = showsSpread
+    /// Columns for the spread over the border lines, the fence on the day and the nearest open
+    /// crossing, when they are computed.
+    public func begin(header: [String], showsSpread: Bool = false, showsFence: Bool = false, showsCrossing: Bool = false) {
+        (self.showsSpread, self.showsFence, self.showsCrossing) = (showsSpread, showsFence, showsCrossing)
         self.header = header
         let lowered = header.map { $0.lowercased() }
         shown = Self.contextColumns.compactMap { lowered.firstIndex(of: $0) }
@@ -29,7 +32,8 @@ public final class TableWriter {
         reported = lowered.firstIndex(of: "reported_distance_km")
         titles = (shown.isEmpty ? ["row"] : shown.map { header[$0] })
             + ["km to border", "chainage km", "side", "nearest place"] + (reported == nil ? [] : ["reported km"])
-            + (showsSpread ? ["line spread km"] : [])
+            + (showsSpread ? ["line spread km"] : []) + (showsFence ? ["fenced then"] : [])
+            + (showsCrossing ? ["nearest open crossing"] : [])
     }
 
     /// A row whose radius is 1 km or more shows its interval (`20.6–70.7`, rounded outwards so it holds the exact one), never a bare
@@ -45,12 +49,21 @@ public final class TableWriter {
                              result.side.rawValue, result.nearestPlace?.description ?? ""]
             + (reported.map { [field($0)] } ?? [])
             + (showsSpread ? [measured.spread.map { FixedPoint.format($0.spreadMetres / 1000, decimals: 2) } ?? ""] : [])
+            + (showsFence ? [measured.fence.map { $0.isFenced ? "yes" : "no" } ?? ""] : [])
+            + (showsCrossing ? [measured.crossing.map(Self.crossingCell) ?? ""] : [])
         if widths == nil {
             pending.append(row)
             if pending.count >= Self.bufferedRows { flushPending() }
         } else {
             emit(row)
         }
+    }
+
+    /// "Taftan-Mirjaveh, 12.3 km": the distance to the tenth of a km (the position is known to ±2 km at best).
+    static func crossingCell(_ crossing: CrossingDistance) -> String {
+        let name = crossing.crossing.place.name
+        let short = name.hasSuffix(" crossing") ? String(name.dropLast(" crossing".count)) : name
+        return "\(short), \(FixedPoint.format(crossing.distanceMetres / 1000, decimals: 1)) km"
     }
 
     public func finish() {

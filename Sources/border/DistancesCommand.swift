@@ -35,25 +35,41 @@ struct DistancesCommand: ParsableCommand {
     @Option(help: "Decimals of coordinates in GeoJSON output.")
     var precision: Int = 6
 
+    @OptionGroup(title: "The fence on each row's day (fenced_then, gap_along_km)") var coverage: CoverageOptionGroup
+
     @OptionGroup var data: DataOptions
 
-    /// The computed columns `--columns` chose (checked in `validate()`), else the default for this input.
+    /// The computed columns `--columns` chose (checked in `validate()`).
+    private var chosen: DistanceColumns.Selection? { try? columns.map(DistanceColumns.Selection.init) }
+
+    /// The chosen columns, else the default for this input.
     private func selection(_ rows: RowInput) -> DistanceColumns.Selection {
-        (try? columns.map(DistanceColumns.Selection.init))
-            ?? .standard(withUncertainty: input.reading.readingOptions.uncertainty.applies(to: rows.header))
+        chosen ?? .standard(withUncertainty: input.reading.readingOptions.uncertainty.applies(to: rows.header),
+                            withDates: rows.hasDates)
     }
 
     func validate() throws {
         if let columns {
             do { _ = try DistanceColumns.Selection(columns) } catch { throw ValidationError("\(error)") }
         }
+        if coverage.asOf != nil { throw ValidationError("--as-of is for coverage: distances takes the fence on each row's own date") }
+    }
+
+    /// The fence's history and the crossings, when their columns are written.
+    private func onTheDay(_ selection: DistanceColumns.Selection, atlas: Atlas) throws -> OnTheDay {
+        var onTheDay = OnTheDay()
+        if selection.needsFence, let (fence, _) = try coverage.loadFence(atlas: atlas) {
+            onTheDay.fence = try CoverageAnalyzer(atlas: atlas).history(of: fence, filter: coverage.filter(), tolerance: coverage.tolerance * 1000)
+        }
+        if selection.needsCrossing { onTheDay.crossings = Crossings(atlas: atlas) }
+        return onTheDay
     }
 
     func run() throws {
         Output.installSignalHandlers()
         try reportingUnusableInput {
             let atlas = try data.loadAtlas(withAlternatives: (try? columns.map(DistanceColumns.Selection.init))??.needsSpread ?? false)
-            let rows = try input.reading.open(input.file, atlas: atlas)
+            let rows = try input.reading.open(input.file, atlas: atlas, readsDates: chosen?.needsDates ?? true)
             let output = try output.map { try Output(path: $0) } ?? Output()
             let format = self.format ?? (output.isTerminal || self.output == nil && input.isBundled ? .table : .csv)
             let summary = format == .table ? try table(rows, atlas: atlas, output: output)
@@ -68,8 +84,9 @@ struct DistancesCommand: ParsableCommand {
         let formatter = RowFormatter(format: format, header: rows.header, precision: precision, columns: selection(rows))
         let stream = FormattedStream(output: output, formatter: formatter)
         let bytes = input.file.flatMap { try? FileManager.default.attributesOfItem(atPath: $0)[.size] as? Int }
+        let onTheDay = try onTheDay(formatter.columns, atlas: atlas)
         let summary = try input.reading.run(rows, progressBytes: bytes ?? 0, measurer: {
-            let measurer = try Measurer(atlas: atlas, selection: formatter.columns)
+            let measurer = try Measurer(atlas: atlas, selection: formatter.columns, onTheDay: onTheDay)
             return { record, point, batch in formatter.append(record, at: point, try measurer.measure(record, at: point), to: &batch) }
         }, deliver: stream.write)
         stream.finish()
@@ -80,9 +97,11 @@ struct DistancesCommand: ParsableCommand {
     private func table(_ rows: RowInput, atlas: Atlas, output: Output) throws -> RunSummary {
         let table = TableWriter(output: output)
         let selection = selection(rows)
-        table.begin(header: rows.header, showsSpread: selection.needsSpread)
+        table.begin(header: rows.header, showsSpread: selection.needsSpread, showsFence: selection.needsFence,
+                    showsCrossing: selection.needsCrossing)
+        let onTheDay = try onTheDay(selection, atlas: atlas)
         let summary = try input.reading.run(rows, measurer: {
-            let measurer = try Measurer(atlas: atlas, selection: selection, findsNearestPlace: true)
+            let measurer = try Measurer(atlas: atlas, selection: selection, findsNearestPlace: true, onTheDay: onTheDay)
             return { (record, point, batch: inout [MeasuredRow]) in
                 batch.append(MeasuredRow(record: record, result: try measurer.measure(record, at: point)))
             }

@@ -100,7 +100,10 @@ struct ReadingOptionGroup: ParsableArguments {
 
     /// The input at `path` ('-' for standard input; nil for the bundled incidents), opened the
     /// fastest way its format allows.
-    func open(_ path: String?, atlas: Atlas) throws -> RowInput {
-        try RowInput.open(InputOrigin(path: path ?? atlas.incidentsFile.path), options: readingOptions)
+    /// `readsDates`: each row's date is read (for the columns that depend on the day).
+    func open(_ path: String?, atlas: Atlas, readsDates: Bool = false) throws -> RowInput {
+        var options = readingOptions
+        options.filters.readsDates = readsDates
+        return try RowInput.open(InputOrigin(path: path ?? atlas.incidentsFile.path), options: options)
     }
 }

