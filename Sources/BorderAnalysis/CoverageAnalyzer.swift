@@ -31,9 +31,7 @@ public final class CoverageAnalyzer {
             return CoverageGap(stretch: stretch, start: start, end: end,
                                nearestPlaceToStart: places.nearestPlace(to: start), nearestPlaceToEnd: places.nearestPlace(to: end))
         }
-        let assumed = used.filter(\.isPlacementAssumed).count
-        let caveat = assumed == 0 ? nil
-            : fence.caveat ?? "The placement of \(assumed) of the \(used.count) fence segments used is assumed, not reported."
+        let caveat = Self.placementCaveat(fence, used: used)
         return CoverageReport(
             borderMetres: border.length, coveredMetres: covered.reduce(0) { $0 + $1.length }, covered: covered,
             gaps: gaps, sectors: sectors.map { sectorCoverage($0, covered: covered) },
@@ -41,6 +39,13 @@ public final class CoverageAnalyzer {
             incidentsNearGaps: try incidentsNear(gaps, incidents: incidents, within: near),
             caveat: caveat, filter: filter, toleranceMetres: tolerance, nearMetres: near, fenceFile: fence.file,
             segmentsUsed: used.count, undatedSegmentsUsed: used.filter { $0.completed == nil }.count)
+    }
+
+    /// The fence file's caveat, or a sentence counting the segments whose placement is assumed; nil when none is.
+    public static func placementCaveat(_ fence: Fence, used: [FenceSegment]) -> String? {
+        let assumed = used.filter(\.isPlacementAssumed).count
+        return assumed == 0 ? nil
+            : fence.caveat ?? "The placement of \(assumed) of the \(used.count) fence segments used is assumed, not reported."
     }
 
     private func sectorCoverage(_ sector: Sector, covered: [ChainageInterval]) -> SectorCoverage {

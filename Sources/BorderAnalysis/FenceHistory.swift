@@ -22,6 +22,19 @@ public struct FenceHistory: Sendable {
         coverage[dates.partitioningIndex { $0 > day }]
     }
 
+    /// The covered length integrated over the days `from` up to (not including) `to`, metre-days:
+    /// coverage is constant between completion dates, each one counting from its own day on.
+    public func coveredMetreDays(from: CivilDay, to: CivilDay) -> Double {
+        var total = 0.0, start = from
+        var state = dates.partitioningIndex { CivilDay(yyyymmdd: $0) > from }
+        while start < to {
+            let end = state < dates.count ? min(CivilDay(yyyymmdd: dates[state]), to) : to
+            total += coverage[state].reduce(0) { $0 + $1.length } * Double(end.number - start.number)
+            (start, state) = (end, state + 1)
+        }
+        return total
+    }
+
     /// Whether the border point at `chainageMetres` was covered on `day`, and how far along the
     /// border the nearest uncovered point lay.
     public func status(atChainage chainageMetres: Double, on day: Int) -> FenceStatus {

@@ -116,6 +116,9 @@ enum CLI {
         let result = try tool("/usr/bin/env", ["python3", script] + arguments, stdinBytes: stdin.map { Array($0.utf8) },
                               timeLimitSeconds: timeLimitSeconds)
         if result.status != 0, result.stderr.contains("No module named 'geographiclib'") { throw ReferenceUnavailable() }
+        if result.status != 0, result.stderr.contains("No module named 'scipy'") {
+            throw ReferenceUnavailable(description: "python3 has no scipy (pip install scipy); scripts/test installs it")
+        }
         guard result.status == 0 else { throw CommandFailed(description: "\(name) \(arguments): \(result.stderr)") }
         return result.stdout
     }
