@@ -17,7 +17,7 @@ public struct ReportDocument: Sendable {
     /// The figures every reader should see first, and the same numbers `border distances` prints.
     public static let defaultTitle = "Pakistan–Iran border: fence coverage and incidents"
 
-    public static func build(map: MapInput, lengths: [GeneralisedLength], claims: [ClaimCheck], mapSVG: String,
+    public static func build(map: MapInput, lengths: [GeneralisedLength], claims: [ClaimCheck], mapSVG: String, chart: ChainageChart,
                              provenance: ReportProvenance, title: String = defaultTitle) -> ReportDocument {
         let coverage = map.coverage
         func km(_ v: Double, _ d: Int = 1) -> String { FixedPoint.format(v, decimals: d) }
@@ -47,6 +47,8 @@ public struct ReportDocument: Sendable {
         } else {
             for title in ["Gaps", "Coverage by sector", "Coverage over time"] { sections.append((title, [.paragraph(Self.coveragePending)])) }
         }
+        let chartSVG = chart.svg()
+        sections.append((ChainageChart.title, (chartSVG.isEmpty ? [] : [.figure(name: "chainage", svg: chartSVG)]) + [.paragraph(chart.caption)]))
         // Incidents by band: an incident counts in a band only when its whole interval over its
         // uncertainty disc (the same radii and intervals as `border distances`) lies in it.
         let limits = map.bands.map(\.outerKilometres).sorted()

@@ -55,7 +55,10 @@ struct ReportCommand: ParsableCommand {
                                                   bundledIncidentIDs: try bundledIncidentIDs(atlas: atlas, run: run))
             let checks = try Claim.load(claimsURL).map { ClaimWording.check($0, try claimAnalyzer.finding($0)) }
             let svg = try SVGMap().render(map, countries: atlas.countries)
-            let document = ReportDocument.build(map: map, lengths: lengths, claims: checks, mapSVG: svg,
+            let chart = ChainageChart(borderKilometres: map.border.lengthKilometres, history: try fenceHistory(atlas: atlas, fence: run.fence),
+                                      historyEndDay: coverage.asOf.map(ISODate.day), placementCaveat: map.coverage?.caveat ?? "",
+                                      incidents: map.incidents)
+            let document = ReportDocument.build(map: map, lengths: lengths, claims: checks, mapSVG: svg, chart: chart,
                                                 provenance: try provenance(atlas: atlas, run: run), title: title)
             let out = try output.map { try Output(path: $0) } ?? Output()
             switch format {
@@ -96,6 +99,13 @@ struct ReportCommand: ParsableCommand {
         case .multiPolygon(let polygons): polygons
         default: nil
         }
+    }
+
+    /// The fence's coverage on every day, for the chart: the segments that count under the coverage
+    /// options, each from its completion date (as `border distances` takes the fence on a row's day).
+    private func fenceHistory(atlas: Atlas, fence: Fence?) throws -> FenceHistory? {
+        guard let fence else { return nil }
+        return try CoverageAnalyzer(atlas: atlas).history(of: fence, filter: coverage.filter(), tolerance: coverage.tolerance * 1000)
     }
 
     /// The ids of the bundled incidents, which the seed's claims name.

@@ -42,7 +42,7 @@ extension ReadingOptionGroup {
     /// Every located row of `path` measured, for the map and the report: its distance, the interval over
     /// its uncertainty disc, and its spread when the atlas has the alternative lines loaded.
     func measuredIncidents(_ path: String?, atlas: Atlas) throws -> ([MeasuredIncident], RunSummary) {
-        let rows = try open(path, atlas: atlas)
+        let rows = try open(path, atlas: atlas, readsDates: true)
         let header = rows.header, columns = IncidentColumns(header: header)
         return try collect(rows) {
             let analyzer = try DistanceAnalyzer(atlas: atlas)

@@ -2,14 +2,15 @@ import Foundation
 import Testing
 
 @Suite(.serialized) struct ReportCommandTests {
-    /// `border report -o FOLDER/report.md`: the Markdown and the two figures written beside it.
-    struct Written: Sendable { var markdown: String; var map: String; var chart: String }
+    /// `border report -o FOLDER/report.md`: the Markdown and the figures written beside it.
+    struct Written: Sendable { var markdown: String; var map: String; var chart: String; var chainage: String }
     static let written = Shared<Written> {
         let folder = try CLI.temporaryFolder()
         let file = folder.appendingPathComponent("report.md")
         _ = try CLI.run(["report", "-o", file.path]).expecting(0)
         func read(_ name: String) throws -> String { try String(contentsOf: folder.appendingPathComponent(name), encoding: .utf8) }
-        return Written(markdown: try read("report.md"), map: try read("report-map.svg"), chart: try read("report-coverage.svg"))
+        return Written(markdown: try read("report.md"), map: try read("report-map.svg"), chart: try read("report-coverage.svg"),
+                       chainage: try read("report-chainage.svg"))
     }
     static var markdown: String { get throws { try written.get().markdown } }
 
@@ -18,9 +19,10 @@ import Testing
 
     @Test func markdownWrittenToAFileLinksItsFigures() throws {
         let markdown = try Self.markdown
-        #expect(markdown.contains("![map](report-map.svg)") && markdown.contains("![coverage](report-coverage.svg)"))
+        #expect(markdown.contains("![map](report-map.svg)") && markdown.contains("![coverage](report-coverage.svg)")
+                && markdown.contains("![chainage](report-chainage.svg)"))
         let written = try Self.written.get()
-        #expect(written.map.hasPrefix("<svg") && written.chart.hasPrefix("<svg"))
+        #expect(written.map.hasPrefix("<svg") && written.chart.hasPrefix("<svg") && written.chainage.hasPrefix("<svg"))
     }
 
     /// The report's incident figures are those of `border distances` on the same input: the
