@@ -21,6 +21,7 @@ python3 scripts/data/make_border.py
 python3 scripts/data/make_border_alternatives.py
 python3 scripts/data/check_border.py
 python3 scripts/data/make_countries.py
+python3 scripts/data/make_basemap.py
 python3 scripts/data/make_regions.py
 python3 scripts/data/make_sectors.py
 python3 scripts/data/make_fence.py
