@@ -9,8 +9,8 @@ public enum OutputFormat: String, CaseIterable, Sendable {
 }
 
 /// Hand-made JSON text for streaming output.
-enum JSONText {
-    static func string(_ text: String) -> String {
+public enum JSONText {
+    public static func string(_ text: String) -> String {
         var bytes: [UInt8] = []
         bytes.appendJSONString(text)
         return String(decoding: bytes, as: UTF8.self)

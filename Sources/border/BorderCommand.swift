@@ -10,6 +10,6 @@ struct BorderCommand: ParsableCommand {
             The bundled border is derived from OpenStreetMap (© OpenStreetMap contributors, ODbL-1.0).
             """,
         version: "0.1.0",
-        subcommands: [DistancesCommand.self, CoverageCommand.self, ProfileCommand.self, GeoJSONCommand.self, ReportCommand.self],
+        subcommands: [DistancesCommand.self, CoverageCommand.self, ProfileCommand.self, GeoJSONCommand.self, MapCommand.self, ReportCommand.self],
         defaultSubcommand: DistancesCommand.self)
 }

@@ -60,6 +60,22 @@ struct CoverageOptionGroup: ParsableArguments {
         return (try Fence.load(from: url, border: atlas.border), sectors)
     }
 
+    /// The fence's coverage on every day under these options (its `asOf` aside).
+    func history(of fence: Fence, atlas: Atlas) throws -> FenceHistory {
+        try CoverageAnalyzer(atlas: atlas).history(of: fence, filter: filter(), tolerance: tolerance * 1000)
+    }
+
+    /// The fence's history and the crossings, when their columns are written (the fence only when
+    /// there is one: the bundled file, or `--fence`).
+    func onTheDay(_ selection: DistanceColumns.Selection, atlas: Atlas) throws -> OnTheDay {
+        var onTheDay = OnTheDay()
+        if selection.needsFence, let (fence, _) = try loadFence(atlas: atlas, required: fence != nil) {
+            onTheDay.fence = try history(of: fence, atlas: atlas)
+        }
+        if selection.needsCrossing { onTheDay.crossings = Crossings(atlas: atlas) }
+        return onTheDay
+    }
+
     /// `border coverage` of `fence` with these options; `incidents` within `near` metres of a gap are listed.
     func report(atlas: Atlas, fence: Fence, sectors: [Sector], incidents: [IncidentPoint] = [],
                 nearMetres: Double = 10_000) throws -> CoverageReport {

@@ -55,16 +55,6 @@ struct DistancesCommand: ParsableCommand {
         if coverage.asOf != nil { throw ValidationError("--as-of is for coverage: distances takes the fence on each row's own date") }
     }
 
-    /// The fence's history and the crossings, when their columns are written.
-    private func onTheDay(_ selection: DistanceColumns.Selection, atlas: Atlas) throws -> OnTheDay {
-        var onTheDay = OnTheDay()
-        if selection.needsFence, let (fence, _) = try coverage.loadFence(atlas: atlas) {
-            onTheDay.fence = try CoverageAnalyzer(atlas: atlas).history(of: fence, filter: coverage.filter(), tolerance: coverage.tolerance * 1000)
-        }
-        if selection.needsCrossing { onTheDay.crossings = Crossings(atlas: atlas) }
-        return onTheDay
-    }
-
     func run() throws {
         Output.installSignalHandlers()
         try reportingUnusableInput {
@@ -84,7 +74,7 @@ struct DistancesCommand: ParsableCommand {
         let formatter = RowFormatter(format: format, header: rows.header, precision: precision, columns: selection(rows))
         let stream = FormattedStream(output: output, formatter: formatter)
         let bytes = input.file.flatMap { try? FileManager.default.attributesOfItem(atPath: $0)[.size] as? Int }
-        let onTheDay = try onTheDay(formatter.columns, atlas: atlas)
+        let onTheDay = try coverage.onTheDay(formatter.columns, atlas: atlas)
         let summary = try input.reading.run(rows, progressBytes: bytes ?? 0, measurer: {
             let measurer = try Measurer(atlas: atlas, selection: formatter.columns, onTheDay: onTheDay)
             return { record, point, batch in formatter.append(record, at: point, try measurer.measure(record, at: point), to: &batch) }
@@ -99,7 +89,7 @@ struct DistancesCommand: ParsableCommand {
         let selection = selection(rows)
         table.begin(header: rows.header, showsSpread: selection.needsSpread, showsFence: selection.needsFence,
                     showsCrossing: selection.needsCrossing)
-        let onTheDay = try onTheDay(selection, atlas: atlas)
+        let onTheDay = try coverage.onTheDay(selection, atlas: atlas)
         let summary = try input.reading.run(rows, measurer: {
             let measurer = try Measurer(atlas: atlas, selection: selection, findsNearestPlace: true, onTheDay: onTheDay)
             return { (record, point, batch: inout [MeasuredRow]) in

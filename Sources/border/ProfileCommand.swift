@@ -55,7 +55,7 @@ struct ProfileCommand: ParsableCommand {
             let atlas = try data.loadAtlas()
             guard let (fence, _) = try coverage.loadFence(atlas: atlas) else { return }
             let filter = try coverage.filter()
-            let history = try CoverageAnalyzer(atlas: atlas).history(of: fence, filter: filter, tolerance: coverage.tolerance * 1000)
+            let history = try coverage.history(of: fence, atlas: atlas)
             let rows = try input.reading.open(input.file, atlas: atlas, readsDates: true)
             let columns = try IncidentColumns(header: rows.header, file: rows.file, killedColumn: killedColumn, injuredColumn: injuredColumn)
             let showsRadius = input.reading.readingOptions.uncertainty.applies(to: rows.header)

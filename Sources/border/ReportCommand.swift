@@ -105,7 +105,7 @@ struct ReportCommand: ParsableCommand {
     /// options, each from its completion date (as `border distances` takes the fence on a row's day).
     private func fenceHistory(atlas: Atlas, fence: Fence?) throws -> FenceHistory? {
         guard let fence else { return nil }
-        return try CoverageAnalyzer(atlas: atlas).history(of: fence, filter: coverage.filter(), tolerance: coverage.tolerance * 1000)
+        return try coverage.history(of: fence, atlas: atlas)
     }
 
     /// The ids of the bundled incidents, which the seed's claims name.

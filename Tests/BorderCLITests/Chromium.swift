@@ -15,8 +15,9 @@ enum Chromium {
     /// Requests Chromium makes for itself (updates, time, spelling), not for the page.
     static let ownHosts = ["google.com", "googleapis.com", "gvt1.com", "gstatic.com"]
 
-    /// nil when Chromium is not installed (a failure in CI, which installs it).
-    static func render(_ file: URL, timeLimitSeconds: Double = 120) throws -> RenderedPage? {
+    /// nil when Chromium is not installed (a failure in CI, which installs it). `fragment` (e.g.
+    /// `#date=2019-12-31`) is given to the page in its address.
+    static func render(_ file: URL, fragment: String = "", timeLimitSeconds: Double = 120) throws -> RenderedPage? {
         guard let executable else {
             CLI.toolMissing("chromium not found (Debian chromium); scripts/test installs it")
             return nil
@@ -27,7 +28,7 @@ enum Chromium {
         let result = try CLI.tool(executable, ["--headless", "--disable-gpu", "--no-sandbox", "--no-first-run",
                                                "--disable-background-networking", "--enable-logging=stderr", "--v=0",
                                                "--vmodule=file_url_loader_factory=1,network_delegate=1",
-                                               "--user-data-dir=\(profile.path)", "--dump-dom", file.absoluteString],
+                                               "--user-data-dir=\(profile.path)", "--dump-dom", file.absoluteString + fragment],
                                   timeLimitSeconds: timeLimitSeconds)
         guard result.status == 0 else { throw CommandFailed(description: "chromium exited \(result.status): \(result.stderr.suffix(2000))") }
         let page = file.absoluteString
@@ -37,7 +38,7 @@ enum Chromium {
             if line.contains(":CONSOLE") || line.contains("Uncaught") {
                 errors.append(line)
             } else if let url = line.components(separatedBy: "FileURLLoader::Start: ").dropFirst().first {
-                if url == page { pageStarted = true } else { errors.append("loaded \(url)") }
+                if url.split(separator: "#", maxSplits: 1).first.map(String.init) == page { pageStarted = true } else { errors.append("loaded \(url)") }
             } else if pageStarted, let url = line.components(separatedBy: "NotifyBeforeURLRequest: ").dropFirst().first,
                       !ownHosts.contains(where: { URL(string: url)?.host?.hasSuffix($0) == true }) {
                 errors.append("requested \(url)")

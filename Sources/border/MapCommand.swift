@@ -1,0 +1,76 @@
+import ArgumentParser
+import BorderAnalysis
+import BorderInput
+import BorderModel
+import BorderOutput
+import BorderReport
+import BorderRun
+import Foundation
+
+struct MapCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "map",
+        abstract: "An interactive map in one offline HTML file: incidents, the fence on any date, gaps, bands, crossings.",
+        discussion: """
+            One self-contained page (Leaflet from Debian's libjs-leaflet inlined, the data inside it) that opens in any
+            browser with no network: click an incident for its row and computed columns, move the date slider through
+            the fence's completion dates, switch layers; the URL keeps the date, the layers and the view.
+            FILE: points as for `border distances`.
+            """)
+
+    @OptionGroup var input: InputOptions
+
+    @OptionGroup(title: "The fence (--as-of: the date first shown)") var coverage: CoverageOptionGroup
+
+    @Option(help: "The page's title.")
+    var title = "Incidents along the Pakistan–Iran border"
+
+    @Option(name: .shortAndLong, help: ArgumentHelp("Write to FILE instead of stdout: atomically for a regular file (a link is followed; a FIFO or device is written directly).", valueName: "FILE"))
+    var output: String?
+
+    @Option(help: ArgumentHelp("Distance bands from the border, km.", valueName: "KM,KM,..."))
+    var bands: KilometreList = KilometreList(argument: "10,25,50")!
+
+    @OptionGroup var data: DataOptions
+
+    func run() throws {
+        Output.installSignalHandlers()
+        try reportingUnusableInput {
+            let leaflet = try LeafletLibrary.load()
+            let atlas = try data.loadAtlas()
+            let fence = try coverage.loadFence(atlas: atlas, required: false)?.0
+            let rows = try input.reading.open(input.file, atlas: atlas, readsDates: true)
+            let selection = DistanceColumns.Selection.standard(
+                withUncertainty: input.reading.readingOptions.uncertainty.applies(to: rows.header), withDates: rows.hasDates)
+            let formatter = ColumnarFormatter(header: rows.header, selection: selection)
+            let spool = try ColumnSpool(names: formatter.names)
+            let history = try fence.map { try coverage.history(of: $0, atlas: atlas) }
+            let onTheDay = OnTheDay(fence: selection.needsFence ? history : nil,
+                                    crossings: selection.needsCrossing ? Crossings(atlas: atlas) : nil)
+            let summary = try input.reading.run(rows, measurer: {
+                let measurer = try Measurer(atlas: atlas, selection: selection, onTheDay: onTheDay)
+                return { record, point, block in formatter.append(record, at: point, try measurer.measure(record, at: point), to: &block) }
+            }, deliver: spool.append)
+            let layers = try self.layers(atlas: atlas, fence: fence, history: history)
+            let output = try output.map { try Output(path: $0) } ?? Output()
+            try MapPage.write(layers, incidents: spool, leaflet: leaflet, to: output)
+            try output.commit()
+            try input.reading.finish(summary)
+        }
+    }
+
+    /// Everything but the incidents: bands, region, fence and its coverage on every day, places, land.
+    private func layers(atlas: Atlas, fence: Fence?, history: FenceHistory?) throws -> MapPageLayers {
+        let bands = try DistanceBands.build(border: atlas.border, countries: atlas.countries, kilometres: self.bands.values)
+        let drawn = try MapInputLoader.load(atlas: atlas, incidents: [], bands: bands, fence: fence, coverage: nil)
+        let land = atlas.directory.appendingPathComponent("basemap.geojson")
+        var everyDay = try coverage.filter()
+        everyDay.asOf = nil
+        let caveat = fence.flatMap { CoverageAnalyzer.placementCaveat($0, used: $0.segments.filter(everyDay.admits)) }
+        return MapPageLayers(title: title, border: atlas.border, places: atlas.places, regions: drawn.regions, bands: bands,
+                             fence: drawn.fence, history: history, caveat: caveat, initialDate: coverage.asOf,
+                             land: FileManager.default.fileExists(atPath: land.path) ? try MapFeatureReader.read(land) : [])
+    }
+}
+
+extension ColumnarBlock: RowBatch {}
