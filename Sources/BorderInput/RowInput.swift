@@ -41,7 +41,8 @@ public enum RowInput {
     }
 
     /// Whether the rows have a date column (`event_date`, `date`, or GTD's `iyear`/`imonth`/`iday`).
-    public var hasDates: Bool { RowRules.hasDate(header) }
+    public var hasDates: Bool { Self.hasDates(header) }
+    public static func hasDates(_ header: [String]) -> Bool { RowRules.hasDate(header) }
 
     public var file: String {
         switch self {

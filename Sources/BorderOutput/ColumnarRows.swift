@@ -16,14 +16,17 @@ public struct ColumnarBlock: Sendable {
 /// nearest border point), the input's fields as strings, then the chosen computed columns typed.
 /// Every value is JSON with `<` written `\u003c`, so the text can sit in an HTML `<script>` element.
 public struct ColumnarFormatter: Sendable {
-    /// The drawing's own columns; names start with `_`, so they never meet an input column's.
-    public static let drawingColumns = ["_lon", "_lat", "_day", "_side", "_casualties", "_radius_km", "_near_lon", "_near_lat"]
+    /// The drawing's own columns; names start with `_`, so they never meet an input column's. The
+    /// side and the nearest border point come from the computed columns (always written here).
+    public static let drawingColumns = ["_lon", "_lat", "_day", "_casualties", "_radius_km"]
 
     public let header: [String]
     public let selection: DistanceColumns.Selection
     private let incidentColumns: IncidentColumns
 
+    /// `selection` must write `side`, `nearest_lon` and `nearest_lat` (the drawing uses them).
     public init(header: [String], selection: DistanceColumns.Selection) {
+        precondition(["side", "nearest_lon", "nearest_lat"].allSatisfy(selection.names.contains))
         self.header = header
         self.selection = selection
         incidentColumns = IncidentColumns(header: header)
@@ -41,15 +44,11 @@ public struct ColumnarFormatter: Sendable {
             write(&block.columns[column])
             column += 1
         }
-        let result = measured.result
         put { $0.appendFixed(point.longitude, decimals: 5) }
         put { $0.appendFixed(point.latitude, decimals: 5) }
         put { $0.append(contentsOf: String(record.date?.earliest ?? 0).utf8) }
-        put { $0.appendSafeJSONString(result.side.rawValue) }
         put { $0.append(contentsOf: String(incidentColumns.killed(of: record) + incidentColumns.injured(of: record)).utf8) }
         put { $0.appendFixed(record.uncertainty.radiusKilometres, decimals: 3) }
-        put { $0.appendFixed(result.nearest.longitude, decimals: 5) }
-        put { $0.appendFixed(result.nearest.latitude, decimals: 5) }
         for index in header.indices where !selection.names.contains(header[index]) {
             put { $0.appendSafeJSONString(index < record.fields.count ? record.fields[index] : "") }
         }

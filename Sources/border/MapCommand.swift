@@ -43,7 +43,7 @@ struct MapCommand: ParsableCommand {
             let selection = DistanceColumns.Selection.standard(
                 withUncertainty: input.reading.readingOptions.uncertainty.applies(to: rows.header), withDates: rows.hasDates)
             let formatter = ColumnarFormatter(header: rows.header, selection: selection)
-            let spool = try ColumnSpool(names: formatter.names)
+            let spool = try ColumnSpool(names: formatter.names, computed: selection.names)
             let history = try fence.map { try coverage.history(of: $0, atlas: atlas) }
             let onTheDay = OnTheDay(fence: selection.needsFence ? history : nil,
                                     crossings: selection.needsCrossing ? Crossings(atlas: atlas) : nil)
@@ -51,25 +51,14 @@ struct MapCommand: ParsableCommand {
                 let measurer = try Measurer(atlas: atlas, selection: selection, onTheDay: onTheDay)
                 return { record, point, block in formatter.append(record, at: point, try measurer.measure(record, at: point), to: &block) }
             }, deliver: spool.append)
-            let layers = try self.layers(atlas: atlas, fence: fence, history: history)
+            let bands = try DistanceBands.build(border: atlas.border, countries: atlas.countries, kilometres: self.bands.values)
+            let drawn = try MapInputLoader.load(atlas: atlas, incidents: [], bands: bands, fence: fence, coverage: nil)
+            let layers = try coverage.mapLayers(atlas: atlas, drawn: drawn, fence: fence, history: history, title: title)
             let output = try output.map { try Output(path: $0) } ?? Output()
             try MapPage.write(layers, incidents: spool, leaflet: leaflet, to: output)
             try output.commit()
             try input.reading.finish(summary)
         }
-    }
-
-    /// Everything but the incidents: bands, region, fence and its coverage on every day, places, land.
-    private func layers(atlas: Atlas, fence: Fence?, history: FenceHistory?) throws -> MapPageLayers {
-        let bands = try DistanceBands.build(border: atlas.border, countries: atlas.countries, kilometres: self.bands.values)
-        let drawn = try MapInputLoader.load(atlas: atlas, incidents: [], bands: bands, fence: fence, coverage: nil)
-        let land = atlas.directory.appendingPathComponent("basemap.geojson")
-        var everyDay = try coverage.filter()
-        everyDay.asOf = nil
-        let caveat = fence.flatMap { CoverageAnalyzer.placementCaveat($0, used: $0.segments.filter(everyDay.admits)) }
-        return MapPageLayers(title: title, border: atlas.border, places: atlas.places, regions: drawn.regions, bands: bands,
-                             fence: drawn.fence, history: history, caveat: caveat, initialDate: coverage.asOf,
-                             land: FileManager.default.fileExists(atPath: land.path) ? try MapFeatureReader.read(land) : [])
     }
 }
 

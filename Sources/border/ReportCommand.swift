@@ -38,7 +38,14 @@ struct ReportCommand: ParsableCommand {
     @Option(help: ArgumentHelp("The report's title.", valueName: "TEXT"))
     var title: String = ReportDocument.defaultTitle
 
+    @Flag(help: "HTML only: embed the interactive map of `border map` (Leaflet inlined; the static SVG map kept for readers without scripts).")
+    var interactive = false
+
     @OptionGroup var data: DataOptions
+
+    func validate() throws {
+        if interactive && format != .html { throw ValidationError("--interactive needs --format html") }
+    }
 
     func run() throws {
         Output.installSignalHandlers()
@@ -54,7 +61,8 @@ struct ReportCommand: ParsableCommand {
                                                   region: map.regions.first.flatMap(Self.polygons),
                                                   bundledIncidentIDs: try bundledIncidentIDs(atlas: atlas, run: run))
             let checks = try Claim.load(claimsURL).map { ClaimWording.check($0, try claimAnalyzer.finding($0)) }
-            let svg = try SVGMap().render(map, countries: atlas.countries)
+            let staticSVG = try SVGMap().render(map, countries: atlas.countries)
+            let svg = interactive ? try interactiveMap(atlas: atlas, run: run, fallback: staticSVG) : staticSVG
             let chart = ChainageChart(borderKilometres: map.border.lengthKilometres, history: try fenceHistory(atlas: atlas, fence: run.fence),
                                       historyEndDay: coverage.asOf.map(ISODate.day), placementCaveat: map.coverage?.caveat ?? "",
                                       incidents: map.incidents)
@@ -82,6 +90,28 @@ struct ReportCommand: ParsableCommand {
             try out.commit()
             try input.reading.finish(run.summary)
         }
+    }
+
+    /// The map of `border map` for this report's incidents, with the static map inside `<noscript>`.
+    private func interactiveMap(atlas: Atlas, run: MapRun, fallback: String) throws -> String {
+        let leaflet = try LeafletLibrary.load()
+        let incidents = run.map.incidents
+        let header = incidents.first?.header ?? []
+        let selection = DistanceColumns.Selection.standard(withUncertainty: input.reading.readingOptions.uncertainty.applies(to: header),
+                                                           withDates: RowInput.hasDates(header))
+        let history = try run.fence.map { try coverage.history(of: $0, atlas: atlas) }
+        let onTheDay = OnTheDay(fence: history, crossings: Crossings(atlas: atlas))
+        let formatter = ColumnarFormatter(header: header, selection: selection)
+        let spool = try ColumnSpool(names: formatter.names, computed: selection.names)
+        var block = ColumnarBlock()
+        for incident in incidents {
+            formatter.append(incident.record, at: incident.point, MeasuredDistance(incident, onTheDay: onTheDay), to: &block)
+        }
+        _ = spool.append(block)
+        let layers = try coverage.mapLayers(atlas: atlas, drawn: run.map, fence: run.fence, history: history, title: title)
+        var bytes: [UInt8] = []
+        try MapPage.writeMap(layers, incidents: spool, leaflet: leaflet, fullPage: false) { bytes += $0 }
+        return String(decoding: bytes, as: UTF8.self) + "<noscript>\(fallback)</noscript>"
     }
 
     static func claimIncident(_ incident: MeasuredIncident) -> ClaimIncident {

@@ -88,3 +88,25 @@ import TestSupport
         #expect(html.contains("BSD-2-clause") || html.contains("BSD-2-Clause"))
     }
 }
+
+/// `border report --format html --interactive`: the same map inside the report, the static SVG
+/// map for readers without scripts; the default report keeps its promise of no scripts.
+@Suite struct InteractiveReportTests {
+    @Test func theReportEmbedsTheMap() throws {
+        let folder = try CLI.temporaryFolder()
+        let file = folder.appendingPathComponent("report.html")
+        _ = try CLI.run(["report", "--format", "html", "--interactive", "-o", file.path]).expecting(0)
+        let html = try String(contentsOf: file, encoding: .utf8)
+        #expect(html.contains("<noscript><svg"))
+        guard let page = try Chromium.render(file, fragment: "#date=2019-12-31") else { return }
+        #expect(page.consoleErrors.isEmpty, "\(page.consoleErrors)")
+        let attributes = try MapCommandTests.attributes(page.dom)
+        #expect(attributes["incidents-total"] == "25")
+        #expect(attributes["fenced-km"] == (try MapCommandTests.coveredKm(asOf: "2019-12-31")))
+        #expect(attributes["incidents-visible"] == String(try MapCommandTests.incidentsUpTo("2019-12-31")))
+        let plain = folder.appendingPathComponent("plain.html")
+        _ = try CLI.run(["report", "--format", "html", "-o", plain.path]).expecting(0)
+        #expect(!(try String(contentsOf: plain, encoding: .utf8)).contains("<script"))
+        #expect(try CLI.run(["report", "--interactive"]).status == 64)
+    }
+}

@@ -5,13 +5,15 @@ import Foundation
 /// so the page is written without holding every row in memory. The folder is removed when done.
 public final class ColumnSpool {
     public let names: [String]
+    /// The computed columns among them (the popup lists these first).
+    public let computed: [String]
     private let folder: URL
     private var files: [FileHandle] = []
     public private(set) var count = 0
     private var failure: Error?
 
-    public init(names: [String]) throws {
-        self.names = names
+    public init(names: [String], computed: [String]) throws {
+        (self.names, self.computed) = (names, computed)
         folder = FileManager.default.temporaryDirectory.appendingPathComponent("border-map-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         for index in names.indices {
@@ -48,21 +50,31 @@ public final class ColumnSpool {
 
     /// `{"count":N,"names":[…],"columns":[[…],…]}`, each column copied from its file in chunks.
     public func write(to output: Output) throws {
+        try write { output.write(bytes: $0) }
+    }
+
+    /// The same JSON, handed to `sink` in pieces.
+    public func write(_ sink: ([UInt8]) -> Void) throws {
         if let failure { throw failure }
         var opening: [UInt8] = Array("{\"count\":\(count),\"names\":[".utf8)
         for (n, name) in names.enumerated() {
             if n > 0 { opening.append(0x2C) }
             opening.appendSafeJSONString(name)
         }
-        output.write(bytes: opening + Array("],\"columns\":[".utf8))
+        opening += Array("],\"computed\":[".utf8)
+        for (n, name) in computed.enumerated() {
+            if n > 0 { opening.append(0x2C) }
+            opening.appendSafeJSONString(name)
+        }
+        sink(opening + Array("],\"columns\":[".utf8))
         for index in names.indices {
-            output.write(index == 0 ? "[" : ",[")
+            sink(Array((index == 0 ? "[" : ",[").utf8))
             let reader = try FileHandle(forReadingFrom: file(index))
             defer { try? reader.close() }
-            while let chunk = try reader.read(upToCount: 1 << 20), !chunk.isEmpty { output.write(bytes: [UInt8](chunk)) }
-            output.write("]")
+            while let chunk = try reader.read(upToCount: 1 << 20), !chunk.isEmpty { sink([UInt8](chunk)) }
+            sink([0x5D])
         }
-        output.write("]}")
+        sink(Array("]}".utf8))
     }
 
     struct UnusableSpool: Error, CustomStringConvertible {

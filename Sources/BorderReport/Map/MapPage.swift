@@ -35,18 +35,29 @@ public enum MapPage {
         + " · places: GeoNames (CC BY 4.0), Wikipedia · fence: sample data, placement assumed · see data/SOURCES.md · Leaflet (BSD-2-Clause)"
 
     public static func write(_ layers: MapPageLayers, incidents: ColumnSpool, leaflet: LeafletLibrary, to output: Output) throws {
-        let title = XML.escape(layers.title)
         output.write("""
             <!DOCTYPE html>
             <html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
-            <title>\(title)</title>
+            <title>\(XML.escape(layers.title))</title>
+            </head>
+            <body>
+
+            """)
+        try writeMap(layers, incidents: incidents, leaflet: leaflet, fullPage: true) { output.write(bytes: $0) }
+        output.write("</body></html>\n")
+    }
+
+    /// The map alone, for any page: its style, its element, Leaflet, the data and the script, in
+    /// pieces to `sink`. `fullPage`: the map fills the window; else it is a 640 px block (the report).
+    public static func writeMap(_ layers: MapPageLayers, incidents: ColumnSpool, leaflet: LeafletLibrary, fullPage: Bool,
+                                _ sink: ([UInt8]) -> Void) throws {
+        let block = fullPage ? "" : "#map{position:relative;height:640px;top:auto;bottom:auto;left:auto;right:auto}\n"
+        sink(Array("""
             <style>
             \(leaflet.style)
             \(MapScript.style)
-            </style>
-            </head>
-            <body>
-            <div id="map" role="application" aria-label="\(title)"></div>
+            \(block)</style>
+            <div id="map" role="application" aria-label="\(XML.escape(layers.title))"></div>
             <script>
             /*!
             \(leaflet.notice)
@@ -54,11 +65,26 @@ public enum MapPage {
             \(leaflet.script)
             </script>
             <script type="application/json" id="border-layers">
-            """)
-        output.write(bytes: layersJSON(layers))
-        output.write("</script>\n<script type=\"application/json\" id=\"border-incidents\">")
-        try incidents.write(to: output)
-        output.write("</script>\n<script>\n\(MapScript.script)\n</script>\n</body></html>\n")
+            """.utf8))
+        sink(layersJSON(layers))
+        sink(Array("</script>\n<script type=\"application/json\" id=\"border-incidents\">".utf8))
+        try incidents.write(sink)
+        sink(Array("</script>\n<script>\n\(MapScript.script)\n</script>\n".utf8))
+    }
+
+    /// [[south, west], [north, east]] of the land layer's vertices, as Leaflet takes bounds.
+    static func extent(_ land: [MapFeature]) -> String? {
+        var points: [Coordinate] = []
+        for feature in land {
+            switch feature.geometry {
+            case .polygon(let rings): points += rings.joined()
+            case .multiPolygon(let polygons): points += polygons.joined().joined()
+            default: break
+            }
+        }
+        guard let south = points.map(\.latitude).min(), let north = points.map(\.latitude).max(),
+              let west = points.map(\.longitude).min(), let east = points.map(\.longitude).max() else { return nil }
+        return "[[\(south),\(west)],[\(north),\(east)]]"
     }
 
     /// The static layers and the coverage states as one JSON object, safe inside `<script>`.
@@ -106,6 +132,7 @@ public enum MapPage {
             ("initialDate", layers.initialDate.map(JSONText.string) ?? "null"),
             ("attribution", JSONText.string(attribution)),
             ("bounds", "[[\(lats.min()! - 0.5),\(lons.min()! - 1)],[\(lats.max()! + 0.5),\(lons.max()! + 1)]]"),
+            ("extent", extent(layers.land) ?? "[[\(lats.min()! - 6),\(lons.min()! - 6)],[\(lats.max()! + 6),\(lons.max()! + 6)]]"),
             ("borderKm", FixedPoint.format(line.length / 1000, decimals: 3)),
             ("border", "{\"coords\":[\(coordinates.joined(separator: ","))],\"km\":[\(kilometres.joined(separator: ","))]}"),
             ("states", "[" + states.joined(separator: ",") + "]"),

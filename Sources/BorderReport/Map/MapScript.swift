@@ -26,13 +26,14 @@ enum MapScript {
     static let script = #"""
     (function () {
       "use strict";
-      var started = performance.now();
       var layers = JSON.parse(document.getElementById("border-layers").textContent);
       var data = JSON.parse(document.getElementById("border-incidents").textContent);
       var element = document.getElementById("map");
       var column = {};
       data.names.forEach(function (name, i) { column[name] = data.columns[i]; });
+      // The popup: the computed columns first (the answers), then the row's own fields.
       var fieldNames = data.names.filter(function (name) { return name.charAt(0) !== "_"; });
+      fieldNames = data.computed.concat(fieldNames.filter(function (name) { return data.computed.indexOf(name) < 0; }));
       var count = data.count;
 
       function dayOf(text) {
@@ -56,7 +57,9 @@ enum MapScript {
       var shownDay = firstDate !== "all" ? dayOf(firstDate) : null;
       var shownDate = shownDay === null ? "all" : firstDate;
 
-      var map = L.map(element, { preferCanvas: false, zoomSnap: 0.25, attributionControl: false });
+      // Only where the base map has land outlines (elsewhere its sea colour would be wrong).
+      var map = L.map(element, { preferCanvas: false, zoomSnap: 0.25, attributionControl: false, minZoom: 5,
+                                 maxBounds: layers.extent, maxBoundsViscosity: 1 });
       var view = (hash.view || "").split(",").map(Number);
       if (view.length === 3 && view.every(isFinite)) { map.setView([view[0], view[1]], view[2]); }
       else { map.fitBounds(layers.bounds); }
@@ -140,7 +143,7 @@ enum MapScript {
       }
 
       // Incidents and connectors: one canvas for any number of rows.
-      var lon = column._lon, lat = column._lat, day = column._day, side = column._side, casualties = column._casualties;
+      var lon = column._lon, lat = column._lat, day = column._day, side = column.side, casualties = column._casualties;
       var px = new Float64Array(count), py = new Float64Array(count), visible = new Uint8Array(count);
       var nx = new Float64Array(count), ny = new Float64Array(count);
       function project(lo, la, i, xs, ys) {
@@ -150,7 +153,7 @@ enum MapScript {
       }
       for (var i = 0; i < count; i += 1) {
         project(lon[i], lat[i], i, px, py);
-        project(column._near_lon[i], column._near_lat[i], i, nx, ny);
+        project(column.nearest_lon[i], column.nearest_lat[i], i, nx, ny);
       }
       function radiusOf(i) { return Math.min(3 + 2 * Math.sqrt(casualties[i]), 16); }
       var CanvasLayer = L.Layer.extend({
@@ -218,6 +221,10 @@ enum MapScript {
       function openIncident(best) {
         var box = document.createElement("div"), table = document.createElement("table");
         box.className = "border-popup";
+        var label = ["id", "event_id_cnty", "eventid", "feature_id"].filter(function (name) { return column[name]; })[0];
+        var heading = document.createElement("b");
+        heading.textContent = label ? cell(column[label][best]) : "row " + (best + 1);
+        box.appendChild(heading);
         fieldNames.forEach(function (name) {
           var row = table.insertRow(), key = row.insertCell(), value = row.insertCell();
           key.textContent = name; value.textContent = cell(column[name][best]);
@@ -319,7 +326,8 @@ enum MapScript {
       show();
       var asked = Number(hash.incident) - 1;             // incident=N: the N-th row measured, its popup open
       if (asked >= 0 && asked < count && visible[asked]) { openIncident(asked); }
-      element.setAttribute("data-render-ms", (performance.now() - started).toFixed(0));
+      // From the navigation's start (performance.now()'s origin): parsing the page, Leaflet, the data, the first drawing.
+      element.setAttribute("data-render-ms", performance.now().toFixed(0));
     })();
     """#
 }

@@ -1,0 +1,31 @@
+import BorderAnalysis
+import BorderInput
+import BorderModel
+import BorderOutput
+import BorderReport
+import Foundation
+
+/// What `border map` and `border report --interactive` share: the page's static layers, and the
+/// computed columns of an incident measured elsewhere.
+extension CoverageOptionGroup {
+    /// The static layers: `drawn`'s regions, fence and bands, the fence's `history`, the land, the caveat.
+    func mapLayers(atlas: Atlas, drawn: MapInput, fence: Fence?, history: FenceHistory?, title: String) throws -> MapPageLayers {
+        var everyDay = try filter()
+        everyDay.asOf = nil
+        let caveat = fence.flatMap { CoverageAnalyzer.placementCaveat($0, used: $0.segments.filter(everyDay.admits)) }
+        let land = atlas.directory.appendingPathComponent("basemap.geojson")
+        return MapPageLayers(title: title, border: atlas.border, places: atlas.places, regions: drawn.regions, bands: drawn.bands,
+                             fence: drawn.fence, history: history, caveat: caveat, initialDate: asOf,
+                             land: FileManager.default.fileExists(atPath: land.path) ? try MapFeatureReader.read(land) : [])
+    }
+}
+
+extension MeasuredDistance {
+    /// An incident the report measured, with the fence and the crossing of its day.
+    init(_ incident: MeasuredIncident, onTheDay: OnTheDay) {
+        let day = incident.record.date?.earliest, chainage = incident.result.chainageKilometres * 1000
+        self.init(result: incident.result, uncertainty: incident.uncertainty, interval: incident.interval, spread: incident.spread,
+                  fence: day.flatMap { onTheDay.fence?.status(atChainage: chainage, on: $0) },
+                  crossing: onTheDay.crossings?.nearest(to: incident.point, chainageMetres: chainage, on: day))
+    }
+}
