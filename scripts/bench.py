@@ -46,6 +46,7 @@ BORDER_VARIANTS = [
     ("border: all columns, ACLED export", ["--columns", TEN_COLUMNS], "acled"),
     ("border: all columns, GTD export", ["--columns", TEN_COLUMNS], "gtd"),
     ("border: all columns, GeoJSON FeatureCollection", ["--columns", TEN_COLUMNS], "geojson"),
+    ("border: all columns, GeoJSON sequence (newline-delimited)", ["--columns", TEN_COLUMNS], "geojsonl"),
 ]
 PEERS = {
     "shapely_utm": (["peers/shapely_strtree.py"], "Shapely 2 + pyproj, UTM 41N"),
@@ -109,9 +110,9 @@ def write_inputs(points, data, size):
     """The generator's points (id, lon, lat) in every input format of the benchmark, made once:
     with a geo_precision column (1, 2, 3, 1, … by row); as an ACLED export (unique event ids, so
     nothing is superseded) and a GTD export, each keeping `id`; as a GeoJSON FeatureCollection
-    whose properties are `id`."""
-    paths = {kind: os.path.join(data, f"points_{size}_{kind}.{'geojson' if kind == 'geojson' else 'csv'}")
-             for kind in ("precision", "acled", "gtd", "geojson")}
+    whose properties are `id`, and the same features as newline-delimited GeoJSON."""
+    paths = {kind: os.path.join(data, f"points_{size}_{kind}.{kind if kind.startswith('geojson') else 'csv'}")
+             for kind in ("precision", "acled", "gtd", "geojson", "geojsonl")}
     if all(os.path.exists(p) for p in paths.values()):
         return paths
     outs = {kind: open(path + ".part", "w", newline="") for kind, path in paths.items()}
@@ -127,8 +128,9 @@ def write_inputs(points, data, size):
             writers["precision"].writerow([pid, lon, lat, str(n % 3 + 1)])
             writers["acled"].writerow([pid, f"PAK{n}", "2020-05-08", lat, lon, str(n % 3 + 1), str(n % 4), str(1_700_000_000 + n)])
             writers["gtd"].writerow([pid, str(202_000_000_000 + n), "2020", "5", "8", lat, lon, str(n % 3 + 1), str(n % 4)])
-            outs["geojson"].write((",\n" if n else "") + '{"type":"Feature","properties":{"id":"%s"},'
-                                  '"geometry":{"type":"Point","coordinates":[%s,%s]}}' % (pid, lon, lat))
+            feature = '{"type":"Feature","properties":{"id":"%s"},"geometry":{"type":"Point","coordinates":[%s,%s]}}' % (pid, lon, lat)
+            outs["geojson"].write((",\n" if n else "") + feature)
+            outs["geojsonl"].write(feature + "\n")
         outs["geojson"].write("\n]}\n")
     for kind, path in paths.items():
         outs[kind].close()

@@ -49,8 +49,25 @@ final class ByteChunks {
         if let spool, ownsSpool { fclose(spool) }
     }
 
+    /// The chunk `next()` will return, read ahead (call it before the first `next()`); nil: the input is empty.
+    func peek() throws -> [UInt8]? {
+        if case .some(let chunk) = peeked { return chunk }
+        let chunk = try read()
+        peeked = .some(chunk)
+        return chunk
+    }
+    private var peeked: [UInt8]?? = nil
+
     /// The next chunk; nil at the end.
     func next() throws -> [UInt8]? {
+        if case .some(let chunk) = peeked {
+            peeked = nil
+            return chunk
+        }
+        return try read()
+    }
+
+    private func read() throws -> [UInt8]? {
         switch source {
         case .memory(let bytes):
             guard offset < bytes.count else { return nil }

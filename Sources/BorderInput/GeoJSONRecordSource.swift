@@ -44,6 +44,9 @@ public struct GeoJSONRecordSource: RecordSource {
     public static func open(_ origin: InputOrigin, options: ReadingOptions) throws -> (GeoJSONLayout, FeatureBlocks) {
         let path = origin.name
         let chunks = try ByteChunks(origin)
+        if try Self.sequenceNames.contains(where: path.lowercased().hasSuffix) || FeatureSequence.looksLikeSequence(chunks.peek() ?? []) {
+            return try openSequence(chunks, options: options)
+        }
         var first = FeatureScanner(chunks)
         var found = HeaderKeys(), member = 0
         do {
@@ -63,11 +66,22 @@ public struct GeoJSONRecordSource: RecordSource {
             throw UnusableInput(file: path, reason: "not a GeoJSON FeatureCollection")
         }
         if member != first.featuresMembers { found = HeaderKeys() }   // the last `features` is empty
-        let hasIDs = found.hasIDs
-        let header = ["id"] + (hasIDs ? ["feature_id"] : []) + found.keys.filter { !(hasIDs && $0 == "feature_id") }
-        let layout = GeoJSONLayout(file: path, header: header, hasFeatureIDs: hasIDs, options: options)
-        _ = try layout.parser()               // unusable options (a --crs PROJ does not know) fail here
-        return (layout, FeatureBlocks(scanner: FeatureScanner(try chunks.rewound()), rowsMember: first.featuresMembers))
+        let layout = try GeoJSONLayout(file: path, keys: found, isSequence: false, options: options)
+        return (layout, FeatureBlocks(source: .collection(FeatureScanner(try chunks.rewound()), rowsMember: first.featuresMembers)))
+    }
+
+    /// Names of GeoJSON text sequences (RFC 8142) and newline-delimited GeoJSON.
+    static let sequenceNames = [".geojsonl", ".geojsons", ".geojsonseq", ".ndjson", ".jsonl"]
+
+    /// A sequence: the first pass finds the header (texts that are not JSON are left to their rows),
+    /// the second reads the rows.
+    static func openSequence(_ chunks: ByteChunks, options: ReadingOptions) throws -> (GeoJSONLayout, FeatureBlocks) {
+        var first = FeatureSequence(chunks), found = HeaderKeys()
+        found.skipsInvalid = true
+        while let bytes = try first.next() { try found.add(bytes) }
+        try found.finish()
+        let layout = try GeoJSONLayout(file: chunks.name, keys: found, isSequence: true, options: options)
+        return (layout, FeatureBlocks(source: .sequence(FeatureSequence(try chunks.rewound()))))
     }
 
     /// A value that is there and not null.
@@ -81,6 +95,8 @@ public struct GeoJSONRecordSource: RecordSource {
 /// order gives the order of one sequential pass.
 struct HeaderKeys {
     static let batch = 512, window = 4 * ProcessInfo.processInfo.activeProcessorCount
+    /// A sequence's texts that are not JSON are skipped (their rows are rejected later).
+    var skipsInvalid = false
     private(set) var keys: [String] = []
     private(set) var hasIDs = false
     private var seen = Set<String>()
@@ -97,16 +113,18 @@ struct HeaderKeys {
     mutating func finish() throws {
         let batches = stride(from: 0, to: pending.count, by: Self.batch).map { Array(pending[$0..<Swift.min($0 + Self.batch, pending.count)]) }
         pending = []
-        for (batchKeys, batchIDs) in try batches.concurrentMap(Self.scan) {
+        let skipsInvalid = self.skipsInvalid
+        for (batchKeys, batchIDs) in try batches.concurrentMap({ try Self.scan($0, skipsInvalid: skipsInvalid) }) {
             hasIDs = hasIDs || batchIDs
             for key in batchKeys where seen.insert(key).inserted { keys.append(key) }
         }
     }
 
-    private static func scan(_ features: [[UInt8]]) throws -> (keys: [String], hasIDs: Bool) {
+    private static func scan(_ features: [[UInt8]], skipsInvalid: Bool) throws -> (keys: [String], hasIDs: Bool) {
         var keys: [String] = [], seen = Set<String>(), hasIDs = false
         for bytes in features {
-            let feature = try JSONValue.parse(bytes: bytes, packsNumberArrays: false)
+            let feature: JSONValue
+            do { feature = try JSONValue.parse(bytes: bytes, packsNumberArrays: false) } catch is JSONSyntaxError where skipsInvalid { continue }
             hasIDs = hasIDs || GeoJSONRecordSource.present(feature["id"]) != nil
             guard case .object(let properties)? = feature["properties"] else { continue }
             for key in properties.keys.sorted() where key != "id" && seen.insert(key).inserted { keys.append(key) }
@@ -122,21 +140,31 @@ public struct FeatureBlock: Sendable {
     public var features: [[UInt8]]
 }
 
-/// The second pass's features in blocks; the calling thread only scans (`FeatureScanner`).
+/// The second pass's features in blocks; the calling thread only splits them out.
 public struct FeatureBlocks {
-    var scanner: FeatureScanner
-    /// The `features` member whose elements are the rows (the last one).
-    let rowsMember: Int
+    enum Source {
+        /// A collection's features (`rowsMember`: the `features` member whose elements are the rows, the last one).
+        case collection(FeatureScanner, rowsMember: Int)
+        case sequence(FeatureSequence)
+    }
+    var source: Source
     var nextRow = 1
 
     public mutating func next(maxFeatures: Int) throws -> FeatureBlock? {
         var block = FeatureBlock(firstRow: nextRow, features: [])
-        do {
-            while block.features.count < maxFeatures, let (bytes, member) = try scanner.next() {
-                if member == rowsMember { block.features.append(bytes) }
+        switch source {
+        case .collection(var scanner, let rowsMember):
+            defer { source = .collection(scanner, rowsMember: rowsMember) }
+            do {
+                while block.features.count < maxFeatures, let (bytes, member) = try scanner.next() {
+                    if member == rowsMember { block.features.append(bytes) }
+                }
+            } catch is JSONSyntaxError {
+                throw UnusableInput(file: scanner.name, reason: "changed while it was read (no longer valid JSON)")
             }
-        } catch is JSONSyntaxError {
-            throw UnusableInput(file: scanner.name, reason: "changed while it was read (no longer valid JSON)")
+        case .sequence(var sequence):
+            defer { source = .sequence(sequence) }
+            while block.features.count < maxFeatures, let bytes = try sequence.next() { block.features.append(bytes) }
         }
         nextRow += block.features.count
         return block.features.isEmpty ? nil : block
@@ -150,7 +178,17 @@ public struct GeoJSONLayout: Sendable {
     public let header: [String]
     /// Some feature has a top-level `id`: the `feature_id` field holds it.
     let hasFeatureIDs: Bool
+    /// A text sequence: a text that is not JSON rejects its row (in a collection it makes the input unusable).
+    let isSequence: Bool
     let options: ReadingOptions
+
+    /// The header from the first pass's keys; unusable options (a --crs PROJ does not know) fail here.
+    init(file: String, keys: HeaderKeys, isSequence: Bool, options: ReadingOptions) throws {
+        let hasIDs = keys.hasIDs
+        header = ["id"] + (hasIDs ? ["feature_id"] : []) + keys.keys.filter { !(hasIDs && $0 == "feature_id") }
+        (self.file, hasFeatureIDs, self.isSequence, self.options) = (file, hasIDs, isSequence, options)
+        _ = try parser()
+    }
 
     public func parser() throws -> GeoJSONFeatureParser {
         GeoJSONFeatureParser(layout: self,
@@ -171,8 +209,11 @@ public struct GeoJSONFeatureParser {
     public func records(_ block: FeatureBlock) throws -> [InputRecord] {
         try block.features.enumerated().map { offset, bytes in
             let feature: JSONValue
-            do { feature = try JSONValue.parse(bytes: bytes, packsNumberArrays: false) } catch is JSONSyntaxError {
-                throw UnusableInput(file: file, reason: "changed while it was read (no longer valid JSON)")
+            do { feature = try JSONValue.parse(bytes: bytes, packsNumberArrays: false) } catch let error as JSONSyntaxError {
+                guard layout.isSequence else { throw UnusableInput(file: file, reason: "changed while it was read (no longer valid JSON)") }
+                let text = String(decoding: bytes, as: UTF8.self)
+                return InputRecord(row: block.firstRow + offset, fields: layout.header.map { _ in "" }, outcome: .rejected(Rejection(
+                    file: file, row: block.firstRow + offset, column: "feature", value: text, reason: "not valid JSON (\(error))")))
             }
             return record(feature, row: block.firstRow + offset)
         }

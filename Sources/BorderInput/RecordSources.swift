@@ -28,7 +28,8 @@ public enum RecordSources {
         return .csv
     }
 
-    /// A `.geojson`/`.json` name, or a regular file whose first non-blank byte (after a BOM) is `{`.
+    /// A `.geojson`/`.json` name or a sequence's (`.geojsonl`, `.geojsons`, `.geojsonseq`, `.ndjson`,
+    /// `.jsonl`), or a regular file whose first non-blank byte (after a BOM) is `{` or RS.
     /// A FIFO or `<(…)` is judged by its name alone: looking at its bytes would take them from the
     /// reader (`--input-format geojson` says what it holds).
     static func looksLikeJSON(_ origin: InputOrigin) throws -> Bool {
@@ -38,7 +39,8 @@ public enum RecordSources {
         case .bytes(let bytes, _): head = Array(bytes.prefix(4096))
         case .file(let path):
             let lowered = path.lowercased()
-            if lowered.hasSuffix(".geojson") || lowered.hasSuffix(".json") { return true }
+            if lowered.hasSuffix(".geojson") || lowered.hasSuffix(".json")
+                || GeoJSONRecordSource.sequenceNames.contains(where: lowered.hasSuffix) { return true }
             try InputOrigin.checkReadable(path)
             var status = stat()
             guard stat(path, &status) == 0, (status.st_mode & S_IFMT) == S_IFREG else { return false }
@@ -47,6 +49,7 @@ public enum RecordSources {
             head = [UInt8]((try? handle.read(upToCount: 4096)) ?? Data())
         }
         let body = head.starts(with: [0xEF, 0xBB, 0xBF]) ? head.dropFirst(3) : head[...]
-        return body.first { ![0x20, 0x09, 0x0A, 0x0D].contains($0) } == UInt8(ascii: "{")
+        let first = body.first { ![0x20, 0x09, 0x0A, 0x0D].contains($0) }
+        return first == UInt8(ascii: "{") || first == FeatureSequence.recordSeparator
     }
 }

@@ -65,3 +65,43 @@ import TestSupport
         #expect(invalid.status == 1 && invalid.stdout.isEmpty && invalid.stderr.contains("-: not valid JSON"))
     }
 }
+
+/// GeoJSON text sequences: newline-delimited and RFC 8142, read in the same blocks as a collection.
+@Suite struct GeoJSONSequenceTests {
+    /// The collection's features as a sequence, with blank texts and two that are not JSON.
+    static func sequence(rfc8142: Bool) -> String {
+        let document = GeoJSONInputTests.document()
+        let body = document[document.range(of: "[\n")!.upperBound..<document.range(of: "\n],\"name\"")!.lowerBound]
+        var features = body.components(separatedBy: ",\n")
+        features.insert("{\"type\":\"Feature\",\"properties\":{\"id\":\"cut\"", at: 10)
+        features.insert("not json at all", at: 2_000)
+        if rfc8142 {
+            // RS before each text; a text may span lines.
+            return features.map { "\u{1E}" + $0.replacingOccurrences(of: "\"properties\":", with: "\n  \"properties\":") + "\n" }.joined() + "\u{1E}\n"
+        }
+        return features.joined(separator: "\n\n") + "\n"
+    }
+
+    @Test(arguments: [false, true]) func rowsAreThoseOfPythonsJSONModule(rfc8142: Bool) throws {
+        let folder = try CLI.temporaryFolder()
+        let file = folder.appendingPathComponent(rfc8142 ? "features.geojsons" : "features.txt")     // the second found by content
+        try Self.sequence(rfc8142: rfc8142).write(to: file, atomically: true, encoding: .utf8)
+        guard let reference = try CLI.whereReferenceRuns({ try CLI.referenceScript("geojson_rows.py", ["--sequence", file.path]) }) else { return }
+        let expected = try reference.split(separator: "\n").map {
+            try #require(try JSONSerialization.jsonObject(with: Data($0.utf8)) as? [String])
+        }
+        let result = try CLI.run(["distances", file.path, "--format", "csv"])
+        #expect(result.status == 2)
+        #expect(result.stderr.contains("3002 rows read, 3000 measured, 2 rejected"))
+        let cut = rfc8142 ? #"{"type":"Feature",\n  "properties":{"id":"cut""# : #"{"type":"Feature","properties":{"id":"cut""#
+        #expect(result.stderr.contains(#"row 11, column feature, value ""# + cut + #"": not valid JSON"#))
+        #expect(result.stderr.contains(#"row 2001, column feature, value "not json at all": not valid JSON"#))
+        let written = RFC4180.records(result.stdout)
+        #expect(written.count == expected.count && expected.count == 3_001)
+        for (row, reference) in zip(written, expected) { #expect(Array(row.prefix(reference.count)) == reference) }
+        let sequential = try CLI.run(["distances", file.path, "--format", "csv", "--threads", "1"])
+        #expect(sequential.stdout == result.stdout && sequential.stderr == result.stderr)
+        let piped = try CLI.run(["distances", "-", "--input-format", "geojson", "--format", "csv"], stdin: Self.sequence(rfc8142: rfc8142))
+        #expect(piped.stdout == result.stdout)
+    }
+}

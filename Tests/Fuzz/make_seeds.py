@@ -20,6 +20,10 @@ seeds = {
     "wkt-crs": (0x4d, b"id,wkt\na,POINT(362619.044 3205480.741)\n"),
     "geojson": (4, b'{"type":"FeatureCollection","features":[{"type":"Feature","id":1,"properties":{"date":"2020-01-01","geo_precision":1},"geometry":{"type":"Point","coordinates":[61.5,28.9]}},{"type":"Feature","properties":null,"geometry":null},{"type":"Feature","geometry":{"type":"Polygon","coordinates":[[[0,0],[1,0],[1,1],[0,0]]]}}]}'),
     "geojson-bad": (0, b'{"type":"FeatureCollection","features":[{"geometry":{"type":"Point","coordinates":[1e400, "x"]}}'),
+    "dates-read": (0x06, b"id,date,lat,lon\na,2020-03,26,63\nb,,26,63\nc,soon,26,63\nd,0000-13-40,1,1\n"),
+    "gtd-dates-read": (0x06, b"eventid,iyear,imonth,iday,latitude,longitude\n1,2017,0,0,26,63\n2,,1,1,26,63\n3,2017,13,1,26,63\n"),
+    "geojson-ndjson": (0x04, b'{"type":"Feature","properties":{"id":"a","date":"2021-04"},"geometry":{"type":"Point","coordinates":[61.5,28.9]}}\n\n{not json\n[1,2]\n{"type":"Feature","geometry":null}'),
+    "geojson-rfc8142": (0x06, b'\x1e{"type":"Feature",\n"properties":{"id":"a"},"geometry":{"type":"Point","coordinates":[61.5,28.9]}}\n\x1e\x1e\n\x1e{"type":'),
     "dates": (0x30, b"event_id_cnty,event_date,latitude,longitude,geo_precision,timestamp\nA1,16 May 2025,26,63,1,5\nA1,2019-02-29,26,63,1,6\nA2,1-1-2020,1,1,2,x\n"),
 }
 data = os.path.join(here, "..", "..", "data")

@@ -2,6 +2,10 @@
 """Independent reference for the rows `border` reads from a GeoJSON FeatureCollection.
 
 Usage: geojson_rows.py FILE.geojson > rows.jsonl
+       geojson_rows.py --sequence FILE > rows.jsonl
+  With --sequence, FILE is a GeoJSON text sequence: RFC 8142 (texts after RS, 0x1E) when its first
+  non-blank byte is RS, else newline-delimited (a text a line); blank texts are skipped and a text
+  that is not JSON is left out (`border` rejects its row).
   One JSON array of strings per line: the header, then each feature's input fields, as README
   ("Inputs") defines them, read with Python's json module (standard library only; numbers keep
   the text they are written with):
@@ -74,10 +78,30 @@ def last_features(pairs):
     return dict(pairs)
 
 
+def sequence(path):
+    """The features of a text sequence, each parsed on its own."""
+    with open(path, encoding="utf-8") as f:
+        text = f.read()
+    separator = "\x1e" if text.lstrip(" \t\r\n").startswith("\x1e") else "\n"
+    features = []
+    for part in text.split(separator):
+        part = part.strip(" \t\r\n\x1e")
+        if not part:
+            continue
+        try:
+            features.append(json.loads(part, parse_float=Number, parse_int=Number, object_pairs_hook=last_features))
+        except json.JSONDecodeError:
+            pass
+    return features
+
+
 def main():
-    with open(sys.argv[1], encoding="utf-8") as f:
-        doc = json.load(f, parse_float=Number, parse_int=Number, object_pairs_hook=last_features)
-    features = doc["features"]
+    if sys.argv[1] == "--sequence":
+        features = sequence(sys.argv[2])
+    else:
+        with open(sys.argv[1], encoding="utf-8") as f:
+            doc = json.load(f, parse_float=Number, parse_int=Number, object_pairs_hook=last_features)
+        features = doc["features"]
     has_ids = any(isinstance(f, dict) and f.get("id") is not None for f in features)
     keys, seen = [], set()
     for feature in features:
