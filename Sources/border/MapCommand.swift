@@ -12,9 +12,9 @@ struct MapCommand: ParsableCommand {
         commandName: "map",
         abstract: "An interactive map in one offline HTML file: incidents, the fence on any date, gaps, bands, crossings.",
         discussion: """
-            One self-contained page (Leaflet from Debian's libjs-leaflet inlined, the data inside it) that opens in any
-            browser with no network: click an incident for its row and computed columns, move the date slider through
-            the fence's completion dates, switch layers; the URL keeps the date, the layers and the view.
+            One self-contained page (Leaflet from Debian's libjs-leaflet inlined, the data inside it) that opens in any \
+            browser with no network: click an incident for its row and computed columns, move the date slider through \
+            the fence's completion dates, switch layers; the URL keeps the date, the layers and the view. \
             FILE: points as for `border distances`.
             """)
 

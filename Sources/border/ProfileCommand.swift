@@ -11,10 +11,10 @@ struct ProfileCommand: ParsableCommand {
         commandName: "profile",
         abstract: "Incidents along the border, stretch by stretch and year by year, against the fence.",
         discussion: """
-            The border is cut into --bin-km stretches along the chainage. Each row is one stretch in one year:
-            the incidents whose nearest border point lies in it and whose distance is within --within km, their
-            killed and injured, their mean uncertainty radius (when the input has one) and the stretch's fenced km
-            at the year's end. The summary compares incidents per 100 km-years of fenced and of unfenced border
+            The border is cut into --bin-km stretches along the chainage. Each row is one stretch in one year: \
+            the incidents whose nearest border point lies in it and whose distance is within --within km, their \
+            killed and injured, their mean uncertainty radius (when the input has one) and the stretch's fenced km \
+            at the year's end. The summary compares incidents per 100 km-years of fenced and of unfenced border \
             (each incident counted by the fence on its own day) with exact 95 % intervals.
             """)
 
