@@ -123,11 +123,12 @@ struct HeaderKeys {
     private static func scan(_ features: [[UInt8]], skipsInvalid: Bool) throws -> (keys: [String], hasIDs: Bool) {
         var keys: [String] = [], seen = Set<String>(), hasIDs = false
         for bytes in features {
-            let feature: JSONValue
-            do { feature = try JSONValue.parse(bytes: bytes, packsNumberArrays: false) } catch is JSONSyntaxError where skipsInvalid { continue }
-            hasIDs = hasIDs || GeoJSONRecordSource.present(feature["id"]) != nil
-            guard case .object(let properties)? = feature["properties"] else { continue }
-            for key in properties.keys.sorted() where key != "id" && seen.insert(key).inserted { keys.append(key) }
+            // The keys alone, checked as strictly as a full parse (`JSONValue.featureOutline`).
+            let outline: (hasID: Bool, propertyKeys: [String]?)
+            do { outline = try JSONValue.featureOutline(bytes: bytes) } catch is JSONSyntaxError where skipsInvalid { continue }
+            hasIDs = hasIDs || outline.hasID
+            guard let properties = outline.propertyKeys else { continue }
+            for key in Set(properties).sorted() where key != "id" && seen.insert(key).inserted { keys.append(key) }
         }
         return (keys, hasIDs)
     }
@@ -146,6 +147,8 @@ public struct FeatureBlocks {
         /// A collection's features (`rowsMember`: the `features` member whose elements are the rows, the last one).
         case collection(FeatureScanner, rowsMember: Int)
         case sequence(FeatureSequence)
+        /// Only while a block is read.
+        case done
     }
     var source: Source
     var nextRow = 1
@@ -154,6 +157,7 @@ public struct FeatureBlocks {
         var block = FeatureBlock(firstRow: nextRow, features: [])
         switch source {
         case .collection(var scanner, let rowsMember):
+            source = .done                            // so the scanner's buffer is not shared (no copy on write)
             defer { source = .collection(scanner, rowsMember: rowsMember) }
             do {
                 while block.features.count < maxFeatures, let (bytes, member) = try scanner.next() {
@@ -163,8 +167,10 @@ public struct FeatureBlocks {
                 throw UnusableInput(file: scanner.name, reason: "changed while it was read (no longer valid JSON)")
             }
         case .sequence(var sequence):
+            source = .done
             defer { source = .sequence(sequence) }
             while block.features.count < maxFeatures, let bytes = try sequence.next() { block.features.append(bytes) }
+        case .done: break
         }
         nextRow += block.features.count
         return block.features.isEmpty ? nil : block
@@ -181,12 +187,15 @@ public struct GeoJSONLayout: Sendable {
     /// A text sequence: a text that is not JSON rejects its row (in a collection it makes the input unusable).
     let isSequence: Bool
     let options: ReadingOptions
+    /// The column of each header name.
+    let columns: [String: Int]
 
     /// The header from the first pass's keys; unusable options (a --crs PROJ does not know) fail here.
     init(file: String, keys: HeaderKeys, isSequence: Bool, options: ReadingOptions) throws {
         let hasIDs = keys.hasIDs
         header = ["id"] + (hasIDs ? ["feature_id"] : []) + keys.keys.filter { !(hasIDs && $0 == "feature_id") }
         (self.file, hasFeatureIDs, self.isSequence, self.options) = (file, hasIDs, isSequence, options)
+        columns = Dictionary(header.enumerated().map { ($1, $0) }, uniquingKeysWith: { first, _ in first })
         _ = try parser()
     }
 
@@ -208,8 +217,8 @@ public struct GeoJSONFeatureParser {
 
     public func records(_ block: FeatureBlock) throws -> [InputRecord] {
         try block.features.enumerated().map { offset, bytes in
-            let feature: JSONValue
-            do { feature = try JSONValue.parse(bytes: bytes, packsNumberArrays: false) } catch let error as JSONSyntaxError {
+            let feature: FeatureParts
+            do { feature = try JSONValue.featureParts(bytes: bytes) } catch let error as JSONSyntaxError {
                 guard layout.isSequence else { throw UnusableInput(file: file, reason: "changed while it was read (no longer valid JSON)") }
                 let text = String(decoding: bytes, as: UTF8.self)
                 return InputRecord(row: block.firstRow + offset, fields: layout.header.map { _ in "" }, outcome: .rejected(Rejection(
@@ -219,24 +228,26 @@ public struct GeoJSONFeatureParser {
         }
     }
 
-    private func record(_ feature: JSONValue, row position: Int) -> InputRecord {
-        let values = layout.header.map { key -> JSONValue? in
-            switch key {
-            case "id": GeoJSONRecordSource.present(feature["properties"]?["id"]) ?? feature["id"]
-            case "feature_id" where layout.hasFeatureIDs: feature["id"]
-            default: feature["properties"]?[key]
-            }
+    /// The fields: `id` is `properties.id` when there and not null, else the feature's `id`;
+    /// `feature_id` (when some feature has an `id`) the feature's `id`; any other column its
+    /// property (the last of repeated ones), nil when the feature has none.
+    private func record(_ feature: FeatureParts, row position: Int) -> InputRecord {
+        var values = [JSONValue?](repeating: nil, count: layout.header.count)
+        for (key, value) in feature.properties ?? [] {
+            if let column = layout.columns[key] { values[column] = value }
         }
+        if GeoJSONRecordSource.present(values[0]) == nil { values[0] = feature.id }
+        if layout.hasFeatureIDs { values[1] = feature.id }
         var record = rules.record(row: position, fields: values.map { $0?.plainText ?? "" }) { point(of: feature, row: position) }
         record.values = values
         return record
     }
 
-    private func point(of feature: JSONValue, row position: Int) -> Result<Coordinate, Rejection> {
+    private func point(of feature: FeatureParts, row position: Int) -> Result<Coordinate, Rejection> {
         func reject(_ value: String, _ reason: String) -> Result<Coordinate, Rejection> {
             .failure(Rejection(file: file, row: position, column: "geometry", value: value, reason: reason))
         }
-        guard let geometry = feature["geometry"], case .object = geometry else { return reject("null", "the feature has no geometry") }
+        guard let geometry = feature.geometry, case .object = geometry else { return reject("null", "the feature has no geometry") }
         let type = geometry["type"]?.string ?? "?"
         guard type == "Point" else { return reject(type, "expected a Point geometry") }
         guard let numbers = geometry["coordinates"]?.elements, numbers.count >= 2,

@@ -83,6 +83,91 @@ public indirect enum JSONValue: Sendable, Equatable {
     }
 }
 
+extension JSONValue {
+    /// What a first pass over a GeoJSON feature needs, without building its values: whether its
+    /// last top-level `id` member is there and not null, and the keys of its last `properties`
+    /// member when that is an object (nil otherwise; a value that is not an object has none).
+    /// Accepts and rejects exactly the bytes `parse(bytes:packsNumberArrays: false)` does: the same
+    /// parser walks them, skipping where it would build (`JSONParser.skip()`).
+    public static func featureOutline(bytes: [UInt8]) throws -> (hasID: Bool, propertyKeys: [String]?) {
+        var bytes = bytes
+        bytes.append(0)
+        return try bytes.withUnsafeBufferPointer { buffer in
+            var parser = JSONParser(bytes: buffer, position: 0, packsNumberArrays: false)
+            var outline: (hasID: Bool, propertyKeys: [String]?) = (false, nil)
+            parser.skipSpace()
+            if parser.current == 0x7B {
+                try parser.members { parser, key in
+                    switch key {
+                    case "id":
+                        parser.skipSpace()
+                        outline.hasID = parser.current != 0x6E      // anything but null (a bad literal throws below)
+                        try parser.skip()
+                    case "properties":
+                        parser.skipSpace()
+                        guard parser.current == 0x7B else { outline.propertyKeys = nil; return try parser.skip() }
+                        var keys: [String] = []
+                        try parser.members { parser, key in
+                            keys.append(key)
+                            try parser.skip()
+                        }
+                        outline.propertyKeys = keys
+                    default: try parser.skip()
+                    }
+                }
+            } else {
+                try parser.skip()
+            }
+            parser.skipSpace()
+            guard parser.position == buffer.count - 1 else { throw parser.error("unexpected text after the JSON value") }
+            return outline
+        }
+    }
+}
+
+/// The parts of a GeoJSON feature a reader uses, as `JSONValue.parse(bytes:packsNumberArrays: false)`
+/// would give them (the last of repeated members), without building the feature's own object.
+public struct FeatureParts {
+    /// The top-level `id` member (nil: none).
+    public var id: JSONValue?
+    /// The members of `properties`, in order, repeats included (nil: no `properties`, or not an object).
+    public var properties: [(String, JSONValue)]?
+    public var geometry: JSONValue?
+}
+
+extension JSONValue {
+    /// A feature's parts, accepting and rejecting exactly what `parse(bytes:packsNumberArrays: false)` does.
+    public static func featureParts(bytes: [UInt8]) throws -> FeatureParts {
+        var bytes = bytes
+        bytes.append(0)
+        return try bytes.withUnsafeBufferPointer { buffer in
+            var parser = JSONParser(bytes: buffer, position: 0, packsNumberArrays: false)
+            var parts = FeatureParts()
+            parser.skipSpace()
+            if parser.current == 0x7B {
+                try parser.members { parser, key in
+                    switch key {
+                    case "id": parts.id = try parser.value()
+                    case "geometry": parts.geometry = try parser.value()
+                    case "properties":
+                        parser.skipSpace()
+                        guard parser.current == 0x7B else { parts.properties = nil; return try parser.skip() }
+                        var members: [(String, JSONValue)] = []
+                        try parser.members { parser, key in members.append((key, try parser.value())) }
+                        parts.properties = members
+                    default: try parser.skip()
+                    }
+                }
+            } else {
+                try parser.skip()
+            }
+            parser.skipSpace()
+            guard parser.position == buffer.count - 1 else { throw parser.error("unexpected text after the JSON value") }
+            return parts
+        }
+    }
+}
+
 public struct JSONSyntaxError: Error, CustomStringConvertible {
     public var offset: Int
     public var reason: String
@@ -176,7 +261,15 @@ private struct JSONParser {
 
     mutating func string() throws -> String {
         position += 1                                 // opening quote
-        var text: [UInt8] = []
+        // Most strings have no escape: made straight from their bytes, with no buffer to grow.
+        var end = position
+        while bytes[end] != 0x22 && bytes[end] != 0x5C && !(bytes[end] == 0 && end == bytes.count - 1) { end += 1 }
+        if bytes[end] == 0x22 {
+            defer { position = end + 1 }
+            return String(decoding: UnsafeBufferPointer(rebasing: bytes[position..<end]), as: UTF8.self)
+        }
+        var text = Array(bytes[position..<end])
+        position = end
         while true {
             let byte = current
             switch byte {
@@ -309,6 +402,59 @@ private struct JSONParser {
         }
         position = start
         return nil
+    }
+
+    /// Walks a value as `value()` does, with the same checks and errors, building nothing.
+    mutating func skip() throws {
+        skipSpace()
+        switch current {
+        case 0x7B: try members { parser, _ in try parser.skip() }
+        case 0x5B:
+            try enter()
+            defer { depth -= 1 }
+            position += 1
+            skipSpace()
+            if current == 0x5D { position += 1; return }
+            while true {
+                try skip()
+                skipSpace()
+                if current == 0x2C { position += 1; continue }
+                guard current == 0x5D else { throw error("expected , or ]") }
+                position += 1
+                return
+            }
+        case 0x22: _ = try string()
+        case 0x74: try literal("true")
+        case 0x66: try literal("false")
+        case 0x6E: try literal("null")
+        case 0x2D, 0x30...0x39: _ = try number()
+        case 0: throw error("unexpected end of input")
+        default: throw error("unexpected character")
+        }
+    }
+
+    /// The object at `position` as `object()` reads it, handing each member's key to `member`,
+    /// which reads the value.
+    mutating func members(_ member: (inout JSONParser, String) throws -> Void) throws {
+        try enter()
+        defer { depth -= 1 }
+        position += 1
+        skipSpace()
+        if current == 0x7D { position += 1; return }
+        while true {
+            skipSpace()
+            guard current == 0x22 else { throw error("expected a member name") }
+            let key = try string()
+            skipSpace()
+            guard current == 0x3A else { throw error("expected :") }
+            position += 1
+            try member(&self, key)
+            skipSpace()
+            if current == 0x2C { position += 1; continue }
+            guard current == 0x7D else { throw error("expected , or }") }
+            position += 1
+            return
+        }
     }
 
     mutating func object() throws -> JSONValue {
