@@ -1,93 +1,118 @@
 import BorderModel
 
-/// The features of a GeoJSON text sequence, one at a time as their bytes: RFC 8142 (each text after
-/// an RS, 0x1E; a text may span lines) when the input's first non-blank byte is RS, else
-/// newline-delimited GeoJSON (one feature a line). Blank texts are skipped; a text that is not
-/// valid JSON is still a feature here (its row is rejected by the parser, not the whole input).
+/// A GeoJSON text sequence in blocks of whole texts, for workers to split and parse: RFC 8142
+/// (each text after an RS, 0x1E; a text may span lines) when the input's first non-blank byte is
+/// RS, else newline-delimited GeoJSON (one text a line). The calling thread only finds where a
+/// block ends; the texts are cut out by `SequenceTexts` on the workers.
+///
+/// A text's row is its line (newline-delimited) or the number of RS before it (RFC 8142), so a
+/// message names the line to fix; blank texts are no rows. A text that is not valid JSON is still a
+/// row here: its parser rejects it, not the whole input.
 struct FeatureSequence {
     static let recordSeparator: UInt8 = 0x1E
     private let chunks: ByteChunks
-    private var buffer: [UInt8] = []
-    private var position = 0
-    private var atEnd = false
-    /// The byte that ends a text: RS for RFC 8142, LF otherwise; decided by the first non-blank byte.
+    /// Bytes read and not handed out, from `start` (always the start of a text).
+    private var pending: [UInt8] = []
+    private var start = 0
+    /// The byte that ends a text, decided by the first non-blank byte; and the next text's row.
     private var separator: UInt8?
+    private var nextRow = 1
     var name: String { chunks.name }
 
     init(_ chunks: ByteChunks) { self.chunks = chunks }
 
-    /// The next non-blank text, without its separators and surrounding blanks; nil at the end.
-    mutating func next() throws -> [UInt8]? {
-        while true {
-            guard let text = try nextText() else { return nil }
-            let trimmed = Self.trimmed(text)
-            if !trimmed.isEmpty { return Array(trimmed) }
-        }
-    }
-
-    private mutating func nextText() throws -> ArraySlice<UInt8>? {
+    /// The next block of up to `maxTexts` whole texts (blank ones included), or nil at the end.
+    mutating func nextBlock(maxTexts: Int) throws -> SequenceBlock? {
         if separator == nil {
-            guard try fill(until: { !Self.isWhitespace($0) }) else { return nil }
-            separator = buffer[position] == Self.recordSeparator ? Self.recordSeparator : 0x0A
-            if separator == Self.recordSeparator { position += 1 }
+            guard try detectSeparator() else { return nil }
         }
-        var searched = position
-        while true {
-            if let end = buffer[searched...].firstIndex(of: separator!) {
-                defer { position = end + 1 }
-                return buffer[position..<end]
+        let separator = separator!
+        var texts = 0, scanned = start, cut = start
+        while texts < maxTexts {
+            if let end = pending[scanned...].firstIndex(of: separator) {
+                texts += 1
+                (scanned, cut) = (end + 1, end + 1)
+                continue
             }
-            searched = buffer.count
+            scanned = pending.count
             guard let shift = try readMore() else {
-                guard position < buffer.count else { return nil }
-                defer { position = buffer.count }
-                return buffer[position...]
+                cut = pending.count                    // the last text, with no separator after it
+                break
             }
-            searched -= shift
+            (scanned, cut) = (scanned - shift, cut - shift)
         }
+        guard cut > start else { return nil }
+        let block = SequenceBlock(bytes: Array(pending[start..<cut]), separator: separator, firstRow: nextRow)
+        nextRow += texts
+        start = cut
+        return block
     }
 
-    /// Reads until `found` holds for a byte at or after `position`; false at the end of input.
-    private mutating func fill(until found: (UInt8) -> Bool) throws -> Bool {
+    /// Reads up to the first non-blank byte: RS starts RFC 8142 texts (the bytes before it are
+    /// text 0, blank); anything else, lines from line 1. False for an input of blanks only.
+    private mutating func detectSeparator() throws -> Bool {
         while true {
-            if let index = buffer[position...].firstIndex(where: found) {
-                position = index
+            if let first = pending[start...].firstIndex(where: { !SequenceTexts.isWhitespace($0) }) {
+                separator = pending[first] == Self.recordSeparator ? Self.recordSeparator : 0x0A
+                nextRow = separator == Self.recordSeparator ? 0 : 1
                 return true
             }
-            position = buffer.count
             guard try readMore() != nil else { return false }
         }
     }
 
-    /// Appends the next chunk, first dropping what was already returned (so memory holds one text
-    /// and a chunk); returns how far indices moved, nil at the end.
+    /// Appends the next chunk after the bytes not yet handed out (dropping those that were, so
+    /// memory holds at most a block and a chunk). Returns how far indices into `pending` moved;
+    /// nil at the end.
     private mutating func readMore() throws -> Int? {
-        guard !atEnd, let chunk = try chunks.next() else {
-            atEnd = true
-            return nil
+        guard let chunk = try chunks.next() else { return nil }
+        let shift = start
+        if shift > 0 {
+            pending = Array(pending[shift...])
+            start = 0
         }
-        let shift = min(position, buffer.count)
-        if shift > 0 { buffer.removeFirst(shift); position -= shift }
-        buffer += chunk
+        pending += chunk
         return shift
     }
+}
 
+/// Whole texts of a sequence, each ended by `separator` (the last of the input may not be).
+public struct SequenceBlock: Sendable {
+    var bytes: [UInt8]
+    var separator: UInt8
+    /// The row of the first text: its line, or the number of RS before it.
+    var firstRow: Int
+}
+
+/// Cuts a block into its texts, blanks and separators trimmed, blank texts left out.
+enum SequenceTexts {
     static func isWhitespace(_ byte: UInt8) -> Bool { byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0D }
-    static func isBlank(_ byte: UInt8) -> Bool { isWhitespace(byte) || byte == recordSeparator }
+    static func isBlank(_ byte: UInt8) -> Bool { isWhitespace(byte) || byte == FeatureSequence.recordSeparator }
+
+    static func forEach(_ block: SequenceBlock, _ body: (ArraySlice<UInt8>, Int) throws -> Void) rethrows {
+        var row = block.firstRow, textStart = 0
+        let bytes = block.bytes
+        func text(_ range: Range<Int>) throws {
+            let piece = bytes[range]
+            guard let first = piece.firstIndex(where: { !isBlank($0) }) else { return }
+            let last = piece.lastIndex(where: { !isBlank($0) })!
+            try body(bytes[first...last], row)
+        }
+        while let end = bytes[textStart...].firstIndex(of: block.separator) {
+            try text(textStart..<end)
+            (textStart, row) = (end + 1, row + 1)
+        }
+        if textStart < bytes.count { try text(textStart..<bytes.count) }
+    }
 
     /// Whether an input starting with `head` (its first chunk) is a sequence rather than one
     /// document: its first non-blank byte is RS, or its first line is a whole GeoJSON Feature.
     static func looksLikeSequence(_ head: [UInt8]) -> Bool {
         let body = head.starts(with: [0xEF, 0xBB, 0xBF]) ? head.dropFirst(3) : head[...]
         guard let first = body.firstIndex(where: { !isWhitespace($0) }) else { return false }
-        if body[first] == recordSeparator { return true }
+        if body[first] == FeatureSequence.recordSeparator { return true }
         let line = body[first...].prefix { $0 != 0x0A }
         guard line.count < body[first...].count, let value = try? JSONValue.parse(bytes: Array(line), packsNumberArrays: false) else { return false }
         return value["type"]?.string == "Feature"
-    }
-
-    static func trimmed(_ text: ArraySlice<UInt8>) -> ArraySlice<UInt8> {
-        guard let first = text.firstIndex(where: { !isBlank($0) }), let last = text.lastIndex(where: { !isBlank($0) }) else { return [] }
-        return text[first...last]
     }
 }

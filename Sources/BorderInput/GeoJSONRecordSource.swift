@@ -44,7 +44,7 @@ public struct GeoJSONRecordSource: RecordSource {
     public static func open(_ origin: InputOrigin, options: ReadingOptions) throws -> (GeoJSONLayout, FeatureBlocks) {
         let path = origin.name
         let chunks = try ByteChunks(origin)
-        if try Self.sequenceNames.contains(where: path.lowercased().hasSuffix) || FeatureSequence.looksLikeSequence(chunks.peek() ?? []) {
+        if try Self.sequenceNames.contains(where: path.lowercased().hasSuffix) || SequenceTexts.looksLikeSequence(chunks.peek() ?? []) {
             return try openSequence(chunks, options: options)
         }
         var first = FeatureScanner(chunks)
@@ -77,8 +77,7 @@ public struct GeoJSONRecordSource: RecordSource {
     /// the second reads the rows.
     static func openSequence(_ chunks: ByteChunks, options: ReadingOptions) throws -> (GeoJSONLayout, FeatureBlocks) {
         var first = FeatureSequence(chunks), found = HeaderKeys()
-        found.skipsInvalid = true
-        while let bytes = try first.next() { try found.add(bytes) }
+        while let block = try first.nextBlock(maxTexts: HeaderKeys.batch) { try found.add(block) }
         try found.finish()
         let layout = try GeoJSONLayout(file: chunks.name, keys: found, isSequence: true, options: options)
         return (layout, FeatureBlocks(source: .sequence(FeatureSequence(try chunks.rewound()))))
@@ -95,13 +94,12 @@ public struct GeoJSONRecordSource: RecordSource {
 /// order gives the order of one sequential pass.
 struct HeaderKeys {
     static let batch = 512, window = 4 * ProcessInfo.processInfo.activeProcessorCount
-    /// A sequence's texts that are not JSON are skipped (their rows are rejected later).
-    var skipsInvalid = false
     private(set) var keys: [String] = []
     private(set) var hasIDs = false
     private var seen = Set<String>()
-    /// Features not parsed yet: at most a window of batches.
+    /// A collection's features not parsed yet (at most a window of batches), or a sequence's blocks.
     private var pending: [[UInt8]] = []
+    private var blocks: [SequenceBlock] = []
 
     /// One feature's bytes, in input order; a full window is parsed.
     mutating func add(_ feature: [UInt8]) throws {
@@ -109,36 +107,48 @@ struct HeaderKeys {
         if pending.count == Self.batch * Self.window { try finish() }
     }
 
+    /// A block of a sequence's texts, in input order (a text that is not JSON is skipped here:
+    /// its row is rejected later).
+    mutating func add(_ block: SequenceBlock) throws {
+        blocks.append(block)
+        if blocks.count == Self.window { try finish() }
+    }
+
     /// Parses what is pending; throws the first `JSONSyntaxError` in input order.
     mutating func finish() throws {
         let batches = stride(from: 0, to: pending.count, by: Self.batch).map { Array(pending[$0..<Swift.min($0 + Self.batch, pending.count)]) }
-        pending = []
-        let skipsInvalid = self.skipsInvalid
-        for (batchKeys, batchIDs) in try batches.concurrentMap({ try Self.scan($0, skipsInvalid: skipsInvalid) }) {
+        let blocks = self.blocks
+        (pending, self.blocks) = ([], [])
+        let found = try batches.concurrentMap { features in try Self.scan { for feature in features { try $0(feature[...], false) } } }
+            + (try blocks.concurrentMap { block in try Self.scan { visit in try SequenceTexts.forEach(block) { text, _ in try visit(text, true) } } })
+        for (batchKeys, batchIDs) in found {
             hasIDs = hasIDs || batchIDs
             for key in batchKeys where seen.insert(key).inserted { keys.append(key) }
         }
     }
 
-    private static func scan(_ features: [[UInt8]], skipsInvalid: Bool) throws -> (keys: [String], hasIDs: Bool) {
+    /// The keys of the features `features` hands to its visitor, with whether to skip one that is not JSON.
+    private static func scan(_ features: ((ArraySlice<UInt8>, Bool) throws -> Void) throws -> Void) throws -> (keys: [String], hasIDs: Bool) {
         var keys: [String] = [], seen = Set<String>(), hasIDs = false
-        for bytes in features {
+        try features { bytes, skipsInvalid in
             // The keys alone, checked as strictly as a full parse (`JSONValue.featureOutline`).
             let outline: (hasID: Bool, propertyKeys: [String]?)
-            do { outline = try JSONValue.featureOutline(bytes: bytes) } catch is JSONSyntaxError where skipsInvalid { continue }
+            do { outline = try JSONValue.featureOutline(bytes: bytes) } catch is JSONSyntaxError where skipsInvalid { return }
             hasIDs = hasIDs || outline.hasID
-            guard let properties = outline.propertyKeys else { continue }
-            for key in Set(properties).sorted() where key != "id" && seen.insert(key).inserted { keys.append(key) }
+            guard let properties = outline.propertyKeys else { return }
+            for key in (properties.count > 1 ? Set(properties).sorted() : properties) where key != "id" && seen.insert(key).inserted { keys.append(key) }
         }
         return (keys, hasIDs)
     }
 }
 
-/// Features of one collection, in order, as their bytes: a block of rows for a worker to parse.
+/// Rows for a worker to parse: a collection's features, in order, as their bytes, or a block of
+/// a sequence's texts.
 public struct FeatureBlock: Sendable {
     /// The row number (from 1) of the first feature.
     public var firstRow: Int
     public var features: [[UInt8]]
+    var texts: SequenceBlock?
 }
 
 /// The second pass's features in blocks; the calling thread only splits them out.
@@ -154,7 +164,7 @@ public struct FeatureBlocks {
     var nextRow = 1
 
     public mutating func next(maxFeatures: Int) throws -> FeatureBlock? {
-        var block = FeatureBlock(firstRow: nextRow, features: [])
+        var block = FeatureBlock(firstRow: nextRow, features: [], texts: nil)
         switch source {
         case .collection(var scanner, let rowsMember):
             source = .done                            // so the scanner's buffer is not shared (no copy on write)
@@ -169,7 +179,8 @@ public struct FeatureBlocks {
         case .sequence(var sequence):
             source = .done
             defer { source = .sequence(sequence) }
-            while block.features.count < maxFeatures, let bytes = try sequence.next() { block.features.append(bytes) }
+            block.texts = try sequence.nextBlock(maxTexts: maxFeatures)
+            return block.texts == nil ? nil : block
         case .done: break
         }
         nextRow += block.features.count
@@ -216,13 +227,21 @@ public struct GeoJSONFeatureParser {
     var file: String { layout.file }
 
     public func records(_ block: FeatureBlock) throws -> [InputRecord] {
-        try block.features.enumerated().map { offset, bytes in
+        if let texts = block.texts {
+            var records: [InputRecord] = []
+            SequenceTexts.forEach(texts) { text, row in
+                do { records.append(record(try JSONValue.featureParts(bytes: text), row: row)) } catch {
+                    // A text that is not JSON is its own row's problem, never the whole input's.
+                    records.append(InputRecord(row: row, fields: layout.header.map { _ in "" }, outcome: .rejected(Rejection(
+                        file: file, row: row, column: "feature", value: String(decoding: text, as: UTF8.self), reason: "not valid JSON (\(error))"))))
+                }
+            }
+            return records
+        }
+        return try block.features.enumerated().map { offset, bytes in
             let feature: FeatureParts
-            do { feature = try JSONValue.featureParts(bytes: bytes) } catch let error as JSONSyntaxError {
-                guard layout.isSequence else { throw UnusableInput(file: file, reason: "changed while it was read (no longer valid JSON)") }
-                let text = String(decoding: bytes, as: UTF8.self)
-                return InputRecord(row: block.firstRow + offset, fields: layout.header.map { _ in "" }, outcome: .rejected(Rejection(
-                    file: file, row: block.firstRow + offset, column: "feature", value: text, reason: "not valid JSON (\(error))")))
+            do { feature = try JSONValue.featureParts(bytes: bytes[...]) } catch is JSONSyntaxError {
+                throw UnusableInput(file: file, reason: "changed while it was read (no longer valid JSON)")
             }
             return record(feature, row: block.firstRow + offset)
         }
@@ -247,12 +266,12 @@ public struct GeoJSONFeatureParser {
         func reject(_ value: String, _ reason: String) -> Result<Coordinate, Rejection> {
             .failure(Rejection(file: file, row: position, column: "geometry", value: value, reason: reason))
         }
-        guard let geometry = feature.geometry, case .object = geometry else { return reject("null", "the feature has no geometry") }
-        let type = geometry["type"]?.string ?? "?"
+        guard let geometry = feature.geometry, geometry.isObject else { return reject("null", "the feature has no geometry") }
+        let type = geometry.type?.string ?? "?"
         guard type == "Point" else { return reject(type, "expected a Point geometry") }
-        guard let numbers = geometry["coordinates"]?.elements, numbers.count >= 2,
+        guard let numbers = geometry.coordinates?.elements, numbers.count >= 2,
               let longitude = numbers[0].number, let latitude = numbers[1].number else {
-            return reject(geometry["coordinates"]?.jsonText ?? "", "coordinates must be [longitude, latitude]")
+            return reject(geometry.coordinates?.jsonText ?? "", "coordinates must be [longitude, latitude]")
         }
         var coordinate = Coordinate(longitude: longitude, latitude: latitude)
         if let transformation {

@@ -89,9 +89,8 @@ extension JSONValue {
     /// member when that is an object (nil otherwise; a value that is not an object has none).
     /// Accepts and rejects exactly the bytes `parse(bytes:packsNumberArrays: false)` does: the same
     /// parser walks them, skipping where it would build (`JSONParser.skip()`).
-    public static func featureOutline(bytes: [UInt8]) throws -> (hasID: Bool, propertyKeys: [String]?) {
-        var bytes = bytes
-        bytes.append(0)
+    public static func featureOutline(bytes text: ArraySlice<UInt8>) throws -> (hasID: Bool, propertyKeys: [String]?) {
+        let bytes = terminated(text)
         return try bytes.withUnsafeBufferPointer { buffer in
             var parser = JSONParser(bytes: buffer, position: 0, packsNumberArrays: false)
             var outline: (hasID: Bool, propertyKeys: [String]?) = (false, nil)
@@ -125,6 +124,15 @@ extension JSONValue {
     }
 }
 
+/// The bytes with the parser's final 0 after them, in one allocation.
+private func terminated(_ text: ArraySlice<UInt8>) -> [UInt8] {
+    var bytes: [UInt8] = []
+    bytes.reserveCapacity(text.count + 1)
+    bytes += text
+    bytes.append(0)
+    return bytes
+}
+
 /// The parts of a GeoJSON feature a reader uses, as `JSONValue.parse(bytes:packsNumberArrays: false)`
 /// would give them (the last of repeated members), without building the feature's own object.
 public struct FeatureParts {
@@ -132,14 +140,20 @@ public struct FeatureParts {
     public var id: JSONValue?
     /// The members of `properties`, in order, repeats included (nil: no `properties`, or not an object).
     public var properties: [(String, JSONValue)]?
-    public var geometry: JSONValue?
+    public var geometry: Geometry?
+
+    /// The `geometry` member: an object's `type` and `coordinates` (the last of each), or a value that is not an object.
+    public struct Geometry {
+        public var isObject: Bool
+        public var type: JSONValue?
+        public var coordinates: JSONValue?
+    }
 }
 
 extension JSONValue {
     /// A feature's parts, accepting and rejecting exactly what `parse(bytes:packsNumberArrays: false)` does.
-    public static func featureParts(bytes: [UInt8]) throws -> FeatureParts {
-        var bytes = bytes
-        bytes.append(0)
+    public static func featureParts(bytes text: ArraySlice<UInt8>) throws -> FeatureParts {
+        let bytes = terminated(text)
         return try bytes.withUnsafeBufferPointer { buffer in
             var parser = JSONParser(bytes: buffer, position: 0, packsNumberArrays: false)
             var parts = FeatureParts()
@@ -148,7 +162,21 @@ extension JSONValue {
                 try parser.members { parser, key in
                     switch key {
                     case "id": parts.id = try parser.value()
-                    case "geometry": parts.geometry = try parser.value()
+                    case "geometry":
+                        parser.skipSpace()
+                        guard parser.current == 0x7B else {
+                            parts.geometry = FeatureParts.Geometry(isObject: false)
+                            return try parser.skip()
+                        }
+                        var geometry = FeatureParts.Geometry(isObject: true)
+                        try parser.members { parser, key in
+                            switch key {
+                            case "type": geometry.type = try parser.value()
+                            case "coordinates": geometry.coordinates = try parser.value()
+                            default: try parser.skip()
+                            }
+                        }
+                        parts.geometry = geometry
                     case "properties":
                         parser.skipSpace()
                         guard parser.current == 0x7B else { parts.properties = nil; return try parser.skip() }
