@@ -3,12 +3,12 @@ import Foundation
 /// ACLED's re-issued events: the newest version of each `event_id_cnty` is the row with the
 /// highest `timestamp` (an unparsable one ranks oldest; ties: the later row); every other version
 /// is filtered as superseded. Found by a first pass over the rows, kept as one entry per distinct
-/// event id (its newest timestamp and row number), read by the second pass. Without a `timestamp`
-/// column nothing is superseded.
+/// event id (its newest timestamp and row number, `EventVersionTable`: about 40 bytes an id), read
+/// by the second pass. Without a `timestamp` column nothing is superseded.
 public struct ACLEDVersions: Sendable {
     let idColumn: Int
     let timestampColumn: Int?
-    private var newest: [String: (timestamp: Int64, row: Int)] = [:]
+    private var newest = EventVersionTable()
 
     /// Throws when the header has no `event_id_cnty` (`--input-format acled` on another file).
     init(header: [String], file: String) throws {
@@ -27,8 +27,7 @@ public struct ACLEDVersions: Sendable {
     }
 
     private mutating func keep(_ id: String, timestamp: Int64, row: Int) {
-        if let known = newest[id], known.timestamp > timestamp { return }
-        newest[id] = (timestamp, row)
+        newest.keep(id.utf8, timestamp: timestamp, row: row)
     }
 
     private static func version(_ fields: [String], idColumn: Int, timestampColumn: Int?) -> (id: String, timestamp: Int64)? {
@@ -39,7 +38,7 @@ public struct ACLEDVersions: Sendable {
 
     /// Pass 2: why the row is filtered, when a newer version of its event exists.
     func superseded(_ fields: [String], row: Int) -> String? {
-        guard idColumn < fields.count, let winner = newest[fields[idColumn]]?.row, winner != row else { return nil }
+        guard idColumn < fields.count, let winner = newest.newestRow(fields[idColumn].utf8), winner != row else { return nil }
         return "superseded by row \(winner) (newer timestamp)"
     }
 
@@ -53,13 +52,21 @@ public struct ACLEDVersions: Sendable {
         let window = 4 * ProcessInfo.processInfo.activeProcessorCount
         var blocks: [CSVBlock] = []
         func merge() throws {
-            let (idColumn, timestampColumn) = (versions.idColumn, versions.timestampColumn)
-            let found = try blocks.concurrentMap { block in
-                try CSVBlockRows(block, headerLine: headerLine, file: name).rows.compactMap { row in
+            let (idColumn, timestampColumn) = (versions.idColumn, versions.timestampColumn!)
+            let found = try blocks.concurrentMap { block -> PlainVersions in
+                // A plain block's two columns are cut out as bytes; any other goes through the full reader.
+                if let plain = PlainVersions(block, idColumn: idColumn, timestampColumn: timestampColumn) { return plain }
+                let rows = try CSVBlockRows(block, headerLine: headerLine, file: name).rows
+                return PlainVersions(strings: rows.compactMap { row in
                     version(row.fields, idColumn: idColumn, timestampColumn: timestampColumn).map { ($0.id, $0.timestamp, row.number) }
-                }
+                })
             }
-            for (id, timestamp, row) in found.joined() { versions.keep(id, timestamp: timestamp, row: row) }
+            for (block, versionsFound) in zip(blocks, found) {
+                for version in versionsFound.ranges {
+                    versions.newest.keep(block.bytes[version.id], timestamp: version.timestamp, row: version.row)
+                }
+                for (id, timestamp, row) in versionsFound.strings { versions.keep(id, timestamp: timestamp, row: row) }
+            }
         }
         while let block = try reader.next() {
             blocks.append(block)
@@ -67,5 +74,62 @@ public struct ACLEDVersions: Sendable {
         }
         try merge()
         return versions
+    }
+}
+
+/// The (id, timestamp, row) of each row of a block: for a plain block (ASCII, no quote, no
+/// carriage return: split at commas and line feeds, as `CSVBlockRows.splitPlain` does) as where the
+/// id's bytes are, with no string made; for any other, from its parsed rows.
+struct PlainVersions: Sendable {
+    var ranges: [(id: Range<Int>, timestamp: Int64, row: Int)] = []
+    var strings: [(String, Int64, Int)] = []
+
+    init(strings: [(String, Int64, Int)]) { self.strings = strings }
+
+    init?(_ block: CSVBlock, idColumn: Int, timestampColumn: Int) {
+        let bytes = block.bytes
+        guard !bytes.contains(where: { $0 >= 0x80 || $0 == 0x22 || $0 == 0x0D }) else { return nil }
+        var row = block.firstRow, column = 0, fieldStart = 0
+        var id: Range<Int>? = nil, timestamp: Int64 = .min
+        func endField(_ end: Int) {
+            if column == idColumn { id = fieldStart..<end }
+            if column == timestampColumn { timestamp = Self.integer(bytes[fieldStart..<end]) ?? .min }
+        }
+        func endRow() {
+            if let id { ranges.append((id, timestamp, row)) }
+            (row, column, id, timestamp) = (row + 1, 0, nil, .min)
+        }
+        for (index, byte) in bytes.enumerated() where byte == 0x2C || byte == 0x0A {
+            endField(index)
+            fieldStart = index + 1
+            if byte == 0x0A { endRow() } else { column += 1 }
+        }
+        if fieldStart < bytes.count || column > 0 {
+            endField(bytes.count)
+            endRow()
+        }
+    }
+
+    /// `Int64(text.trimmingBlanks)` for ASCII text: blanks are spaces and tabs.
+    static func integer(_ text: ArraySlice<UInt8>) -> Int64? {
+        guard let first = text.firstIndex(where: { $0 != 0x20 && $0 != 0x09 }) else { return nil }
+        let last = text.lastIndex(where: { $0 != 0x20 && $0 != 0x09 })!
+        var digits = text[first...last]
+        var negative = false
+        if digits.first == 0x2D || digits.first == 0x2B {
+            negative = digits.first == 0x2D
+            digits = digits.dropFirst()
+        }
+        guard !digits.isEmpty else { return nil }
+        var value: Int64 = 0
+        for byte in digits {
+            guard (0x30...0x39).contains(byte) else { return nil }
+            let digit = Int64(byte - 0x30)
+            let (times, overflow1) = value.multipliedReportingOverflow(by: 10)
+            let (next, overflow2) = negative ? times.subtractingReportingOverflow(digit) : times.addingReportingOverflow(digit)
+            guard !overflow1, !overflow2 else { return nil }
+            value = next
+        }
+        return value
     }
 }
