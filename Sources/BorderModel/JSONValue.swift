@@ -474,25 +474,8 @@ private struct JSONParser {
     }
 
     mutating func object() throws -> JSONValue {
-        try enter()
-        defer { depth -= 1 }
-        position += 1
-        var members: [String: JSONValue] = [:]
-        skipSpace()
-        if current == 0x7D { position += 1; return .object([:]) }
-        while true {
-            skipSpace()
-            guard current == 0x22 else { throw error("expected a member name") }
-            let key = try string()
-            skipSpace()
-            guard current == 0x3A else { throw error("expected :") }
-            position += 1
-            members[key] = try value()
-            skipSpace()
-            if current == 0x2C { position += 1; continue }
-            guard current == 0x7D else { throw error("expected , or }") }
-            position += 1
-            return .object(members)
-        }
+        var object: [String: JSONValue] = [:]
+        try members { parser, key in object[key] = try parser.value() }      // a repeated key: the last value
+        return .object(object)
     }
 }
