@@ -60,6 +60,13 @@ struct CoverageOptionGroup: ParsableArguments {
         return (try Fence.load(from: url, border: atlas.border), sectors)
     }
 
+    /// The caveat on the placement of the segments these options count on any day (nil: none assumed).
+    func placementCaveat(_ fence: Fence) throws -> String? {
+        var everyDay = try filter()
+        everyDay.asOf = nil
+        return CoverageAnalyzer.placementCaveat(fence, used: fence.segments.filter(everyDay.admits))
+    }
+
     /// The fence's coverage on every day under these options (its `asOf` aside).
     func history(of fence: Fence, atlas: Atlas) throws -> FenceHistory {
         try CoverageAnalyzer(atlas: atlas).history(of: fence, filter: filter(), tolerance: tolerance * 1000)

@@ -10,9 +10,7 @@ import Foundation
 extension CoverageOptionGroup {
     /// The static layers: `drawn`'s regions, fence and bands, the fence's `history`, the land, the caveat.
     func mapLayers(atlas: Atlas, drawn: MapInput, fence: Fence?, history: FenceHistory?, title: String) throws -> MapPageLayers {
-        var everyDay = try filter()
-        everyDay.asOf = nil
-        let caveat = fence.flatMap { CoverageAnalyzer.placementCaveat($0, used: $0.segments.filter(everyDay.admits)) }
+        let caveat = try fence.flatMap(placementCaveat)
         let land = atlas.directory.appendingPathComponent("basemap.geojson")
         return MapPageLayers(title: title, border: atlas.border, places: atlas.places, regions: drawn.regions, bands: drawn.bands,
                              fence: drawn.fence, history: history, caveat: caveat, initialDate: asOf,

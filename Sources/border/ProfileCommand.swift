@@ -54,7 +54,6 @@ struct ProfileCommand: ParsableCommand {
         try reportingUnusableInput {
             let atlas = try data.loadAtlas()
             guard let (fence, _) = try coverage.loadFence(atlas: atlas) else { return }
-            let filter = try coverage.filter()
             let history = try coverage.history(of: fence, atlas: atlas)
             let rows = try input.reading.open(input.file, atlas: atlas, readsDates: true)
             let columns = try IncidentColumns(header: rows.header, file: rows.file, killedColumn: killedColumn, injuredColumn: injuredColumn)
@@ -73,8 +72,7 @@ struct ProfileCommand: ParsableCommand {
                 batch.forEach { profile.add($0) }
                 return true
             }
-            let used = fence.segments.filter { var all = filter; all.asOf = nil; return all.admits($0) }
-            let caveat = (CoverageAnalyzer.placementCaveat(fence, used: used) ?? "Fence placement as given in \(fence.file).")
+            let caveat = (try coverage.placementCaveat(fence) ?? "Fence placement as given in \(fence.file).")
                 + " Each incident counts at its coded position: one coded to a town centre may lie in another stretch, and fenced or not by a different rule."
             let output = try output.map { try Output(path: $0) } ?? Output()
             ProfileWriter.write(BorderProfileOutput(rows: profile.profileRows(), summary: profile.summary(), binKilometres: binKm,
