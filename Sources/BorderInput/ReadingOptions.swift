@@ -36,7 +36,7 @@ public struct RowFilters: Sendable {
     public var from: EventDate?
     public var to: EventDate?
     /// Read each row's date even without a date filter (for the columns that depend on the day:
-    /// `InputRecord.date`); a date cell that is not empty and not a date rejects the row.
+    /// `InputRecord.date`); a date that cannot be read is no date (those columns stay empty).
     public var readsDates = false
 
     public init(maxPrecision: Int? = nil, from: EventDate? = nil, to: EventDate? = nil, readsDates: Bool = false) {

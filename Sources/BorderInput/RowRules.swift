@@ -16,7 +16,7 @@ struct RowRules {
     private let precision: Int?
     private let date: DateField?
     private let precisionScale: String
-    /// With a filter every row needs a date; otherwise an empty date cell is simply no date.
+    /// With a filter every row needs a date; otherwise a date that cannot be read is no date.
     private let filtersDates: Bool
 
     /// Looks up the filter columns; a filter without its column makes the input unusable.
@@ -87,24 +87,23 @@ struct RowRules {
         if let date {
             let parsed: EventDate?
             let column: Int
-            let isEmpty: Bool
             switch date {
             case .text(let index):
                 column = index
-                isEmpty = index >= fields.count || fields[index].trimmingBlanks.isEmpty
                 parsed = index < fields.count ? EventDate.parse(fields[index]) : nil
             case .parts(let year, let month, let day):
                 func number(_ index: Int) -> Int? { index < fields.count ? Int(fields[index].trimmingBlanks) : nil }
                 column = number(year) == nil ? year : number(month) == nil ? month : day
-                isEmpty = year >= fields.count || fields[year].trimmingBlanks.isEmpty
                 parsed = number(year).flatMap { y in number(month).flatMap { m in number(day).flatMap { EventDate.known(year: y, month: m, day: $0) } } }
             }
             if let parsed {
                 if let reason = filters.excludes(parsed) { return filtered(reason) }
                 eventDate = parsed
-            } else if filtersDates || !isEmpty {
+            } else if filtersDates {
                 return rejected(column, "not a date")
             }
+            // Without a date filter a row whose date cannot be read is still measured: only the
+            // columns of its day stay empty (its distance does not depend on the date).
         }
         switch (position(), uncertainty.uncertainty(fields)) {
         case (.failure(let rejection), _): return InputRecord(row: row, fields: fields, outcome: .rejected(rejection))
