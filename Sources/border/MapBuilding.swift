@@ -21,9 +21,8 @@ extension CoverageOptionGroup {
 extension MeasuredDistance {
     /// An incident the report measured, with the fence and the crossing of its day.
     init(_ incident: MeasuredIncident, onTheDay: OnTheDay) {
-        let day = incident.record.date?.earliest, chainage = incident.result.chainageKilometres * 1000
+        let (fence, crossing) = onTheDay.columns(date: incident.record.date, point: incident.point, incident.result)
         self.init(result: incident.result, uncertainty: incident.uncertainty, interval: incident.interval, spread: incident.spread,
-                  fence: day.flatMap { onTheDay.fence?.status(atChainage: chainage, on: $0) },
-                  crossing: onTheDay.crossings?.nearest(to: incident.point, chainageMetres: chainage, on: day))
+                  fence: fence, crossing: crossing)
     }
 }

@@ -23,10 +23,7 @@ final class Measurer {
         let interval = selection.needsInterval
             ? try analyzer.interval(around: point, result, radiusMetres: record.uncertainty.radiusKilometres * 1000) : nil
         let spread = selection.needsSpread ? analyzer.spread(at: point, result) : nil
-        // A date known only to the month or year counts from its first day (coverage only grows).
-        let day = record.date?.earliest, chainage = result.chainageKilometres * 1000
-        let fence = day.flatMap { onTheDay.fence?.status(atChainage: chainage, on: $0) }
-        let crossing = onTheDay.crossings?.nearest(to: point, chainageMetres: chainage, on: day)
+        let (fence, crossing) = onTheDay.columns(date: record.date, point: point, result)
         return MeasuredDistance(result: result, uncertainty: record.uncertainty, interval: interval, spread: spread,
                                 fence: fence, crossing: crossing)
     }
@@ -37,4 +34,12 @@ final class Measurer {
 struct OnTheDay: Sendable {
     var fence: FenceHistory?
     var crossings: Crossings?
+
+    /// The fence and the nearest open crossing of a row dated `date`, measured as `result`. A date
+    /// known only to the month or year counts from its first day (coverage only grows).
+    func columns(date: EventDate?, point: Coordinate, _ result: BorderDistance) -> (FenceStatus?, CrossingDistance?) {
+        let day = date?.earliest, chainage = result.chainageKilometres * 1000
+        return (day.flatMap { fence?.status(atChainage: chainage, on: $0) },
+                crossings?.nearest(to: point, chainageMetres: chainage, on: day))
+    }
 }

@@ -61,9 +61,11 @@ struct ReportCommand: ParsableCommand {
                                                   region: map.regions.first.flatMap(Self.polygons),
                                                   bundledIncidentIDs: try bundledIncidentIDs(atlas: atlas, run: run))
             let checks = try Claim.load(claimsURL).map { ClaimWording.check($0, try claimAnalyzer.finding($0)) }
+            // The fence's coverage on every day, computed once for the chart and the interactive map.
+            let history = try run.fence.map { try coverage.history(of: $0, atlas: atlas) }
             let staticSVG = try SVGMap().render(map, countries: atlas.countries)
-            let svg = interactive ? try interactiveMap(atlas: atlas, run: run, fallback: staticSVG) : staticSVG
-            let chart = ChainageChart(borderKilometres: map.border.lengthKilometres, history: try fenceHistory(atlas: atlas, fence: run.fence),
+            let svg = interactive ? try interactiveMap(atlas: atlas, run: run, history: history, fallback: staticSVG) : staticSVG
+            let chart = ChainageChart(borderKilometres: map.border.lengthKilometres, history: history,
                                       historyEndDay: coverage.asOf.map(ISODate.day), placementCaveat: map.coverage?.caveat ?? "",
                                       incidents: map.incidents)
             let document = ReportDocument.build(map: map, lengths: lengths, claims: checks, mapSVG: svg, chart: chart,
@@ -93,13 +95,12 @@ struct ReportCommand: ParsableCommand {
     }
 
     /// The map of `border map` for this report's incidents, with the static map inside `<noscript>`.
-    private func interactiveMap(atlas: Atlas, run: MapRun, fallback: String) throws -> String {
+    private func interactiveMap(atlas: Atlas, run: MapRun, history: FenceHistory?, fallback: String) throws -> String {
         let leaflet = try LeafletLibrary.load()
         let incidents = run.map.incidents
         let header = incidents.first?.header ?? []
         let selection = DistanceColumns.Selection.standard(withUncertainty: input.reading.readingOptions.uncertainty.applies(to: header),
                                                            withDates: RowInput.hasDates(header))
-        let history = try run.fence.map { try coverage.history(of: $0, atlas: atlas) }
         let onTheDay = OnTheDay(fence: history, crossings: Crossings(atlas: atlas))
         let formatter = ColumnarFormatter(header: header, selection: selection)
         let spool = try ColumnSpool(names: formatter.names, computed: selection.names)
@@ -129,13 +130,6 @@ struct ReportCommand: ParsableCommand {
         case .multiPolygon(let polygons): polygons
         default: nil
         }
-    }
-
-    /// The fence's coverage on every day, for the chart: the segments that count under the coverage
-    /// options, each from its completion date (as `border distances` takes the fence on a row's day).
-    private func fenceHistory(atlas: Atlas, fence: Fence?) throws -> FenceHistory? {
-        guard let fence else { return nil }
-        return try coverage.history(of: fence, atlas: atlas)
     }
 
     /// The ids of the bundled incidents, which the seed's claims name.
