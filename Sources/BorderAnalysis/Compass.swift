@@ -4,7 +4,9 @@ public enum Compass {
                          "S", "SSW", "SW", "WSW", "W", "WNW", "NW", "NNW"]
 
     public static func point(forAzimuth azimuth: Double) -> String {
-        let normalized = (azimuth.truncatingRemainder(dividingBy: 360) + 360).truncatingRemainder(dividingBy: 360)
+        // Geodesic azimuths lie in [-180, 180]: there one addition replaces the two remainders.
+        let normalized = (-180...360).contains(azimuth) ? (azimuth < 0 ? azimuth + 360 : azimuth)
+            : (azimuth.truncatingRemainder(dividingBy: 360) + 360).truncatingRemainder(dividingBy: 360)
         return points[Int((normalized / 22.5).rounded()) % 16]
     }
 }

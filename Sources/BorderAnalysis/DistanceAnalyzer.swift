@@ -10,9 +10,11 @@ public final class DistanceAnalyzer {
     private let placePoints: GeodesicPointSet
     /// False leaves `nearestPlace` empty and skips its geodesic (about a quarter of the work of a row).
     private let findsNearestPlace: Bool
-    private var hints = NearestPointHints()
+    private var borderSearch: LineSearch
     /// One per alternative line (none unless the atlas loaded them).
-    private var alternativeHints: [NearestPointHints]
+    private var alternativeSearches: [LineSearch]
+    /// The alternatives' sources, in the same order.
+    let alternativeSources: [String]
 
     /// Within this distance of the border the side comes from the border line itself, which is
     /// far more detailed than the simplified country outlines.
@@ -23,12 +25,13 @@ public final class DistanceAnalyzer {
         self.findsNearestPlace = findsNearestPlace
         locator = try CountryLocator(atlas.countries)
         placePoints = GeodesicPointSet(atlas.places.map(\.coordinate))
-        alternativeHints = atlas.alternatives.map { _ in NearestPointHints() }
+        borderSearch = LineSearch(atlas.border.line)
+        alternativeSearches = atlas.alternatives.map { LineSearch($0.line) }
+        alternativeSources = atlas.alternatives.map(\.source)
     }
 
     public func analyze(_ point: Coordinate) throws -> BorderDistance {
-        let border = atlas.border
-        let nearest = border.line.nearestPoint(to: point, hints: &hints)
+        let nearest = borderSearch.nearestPoint(to: point)
         return BorderDistance(distanceMetres: nearest.distance, nearest: nearest.coordinate,
                               chainageKilometres: nearest.chainage / 1000,
                               side: try side(of: point, nearest: nearest),
@@ -45,23 +48,23 @@ public final class DistanceAnalyzer {
 
     /// The distance to the border alone (a search of the uncertainty disc).
     func distance(to point: Coordinate) -> Double {
-        atlas.border.line.nearestPoint(to: point, hints: &hints).distance
+        borderSearch.nearestPoint(to: point).distance
     }
 
     /// The distance to the atlas's alternative line number `line`.
     func alternativeDistance(to point: Coordinate, line: Int) -> Double {
-        atlas.alternatives[line].line.nearestPoint(to: point, hints: &alternativeHints[line]).distance
+        alternativeSearches[line].nearestPoint(to: point).distance
     }
 
     /// A border point near the nearest one, cheaply (`GeodesicPolyline.nearbyPoint`): a witness whose
     /// distance bounds the border's from above.
     func nearbyBorderPoint(to point: Coordinate) -> Coordinate {
-        atlas.border.line.nearbyPoint(to: point, hints: &hints)
+        borderSearch.nearbyPoint(to: point)
     }
 
     /// The distance to the border and the border point that gives it.
     func nearest(to point: Coordinate) -> NearestPoint {
-        atlas.border.line.nearestPoint(to: point, hints: &hints)
+        borderSearch.nearestPoint(to: point)
     }
 
     func countryOfOutlines(at point: Coordinate) throws -> Country { try locator.country(at: point) }
@@ -69,7 +72,20 @@ public final class DistanceAnalyzer {
     /// The place nearest to the point (geodesic), with the distance and bearing from it.
     public func nearestPlace(to point: Coordinate) -> PlaceBearing? {
         placePoints.nearest(to: point).map {
-            PlaceBearing(place: atlas.places[$0.index], distanceMetres: $0.distance, azimuth: $0.azimuth)
+            PlaceBearing(places: atlas.places, index: $0.index, distanceMetres: $0.distance, azimuth: $0.azimuth)
         }
     }
+}
+
+/// A line and the hints of its searches. The searches run through this struct's own mutating
+/// methods, which borrow the line: reached through the atlas, a line was copied for every search
+/// (its ten arrays retained and released).
+private struct LineSearch {
+    let line: GeodesicPolyline
+    var hints = NearestPointHints()
+
+    init(_ line: GeodesicPolyline) { self.line = line }
+
+    mutating func nearestPoint(to point: Coordinate) -> NearestPoint { line.nearestPoint(to: point, hints: &hints) }
+    mutating func nearbyPoint(to point: Coordinate) -> Coordinate { line.nearbyPoint(to: point, hints: &hints) }
 }

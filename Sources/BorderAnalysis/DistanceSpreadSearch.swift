@@ -8,8 +8,8 @@ extension DistanceAnalyzer {
     public func spread(at point: Coordinate, _ result: BorderDistance) -> DistanceSpread? {
         guard !atlas.alternatives.isEmpty else { return nil }
         var bySource = [(DistanceSpread.bundledSource, result.distanceMetres)]
-        for (n, line) in atlas.alternatives.enumerated() {
-            bySource.append((line.source, alternativeDistance(to: point, line: n)))
+        for n in alternativeSources.indices {
+            bySource.append((alternativeSources[n], alternativeDistance(to: point, line: n)))
         }
         let distances = bySource.map(\.1)
         return DistanceSpread(spreadMetres: distances.max()! - distances.min()!, bySource: bySource)

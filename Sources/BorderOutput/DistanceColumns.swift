@@ -130,7 +130,7 @@ public enum DistanceColumns {
         body(4, .text(result.side.rawValue))
         body(5, .flag(result.isBeyondEnd))
         if let place = result.nearestPlace {
-            body(6, .text(place.place.name))
+            body(6, .text(place.name))
             body(7, .number(place.distanceMetres / 1000, decimals: 3))
             body(8, .text(place.compassPoint))
             body(9, .placeDescription(place))
@@ -191,7 +191,7 @@ extension Array where Element == UInt8 {
         case .text(let text): appendCSVField(text)
         case .flag(let flag): append(contentsOf: (flag ? "true" : "false").utf8)
         case .placeDescription(let place):
-            if place.place.name.utf8.contains(where: { $0 == 0x2C || $0 == 0x22 || $0 == 0x0A || $0 == 0x0D }) {
+            if place.name.utf8.contains(where: { $0 == 0x2C || $0 == 0x22 || $0 == 0x0A || $0 == 0x0D }) {
                 appendCSVField(place.description)
             } else {
                 appendDescription(place)
@@ -222,7 +222,7 @@ extension Array where Element == UInt8 {
         case .text(let text): text.isEmpty ? append(contentsOf: "null".utf8) : appendJSONString(text)
         case .flag(let flag): append(contentsOf: (flag ? "true" : "false").utf8)
         case .placeDescription(let place):
-            if place.place.name.utf8.contains(where: { $0 == 0x22 || $0 == 0x5C || $0 < 0x20 }) {
+            if place.name.utf8.contains(where: { $0 == 0x22 || $0 == 0x5C || $0 < 0x20 }) {
                 appendJSONString(place.description)
             } else {
                 append(0x22)
@@ -245,6 +245,6 @@ extension Array where Element == UInt8 {
             append(contentsOf: place.compassPoint.utf8)
             append(contentsOf: " of ".utf8)
         }
-        append(contentsOf: place.place.name.utf8)
+        append(contentsOf: place.name.utf8)
     }
 }

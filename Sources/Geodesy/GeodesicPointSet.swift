@@ -18,11 +18,25 @@ public struct GeodesicPointSet: Sendable {
     public func nearest(to target: Coordinate) -> (index: Int, distance: Double, azimuth: Double)? {
         guard !points.isEmpty else { return nil }
         let p = Vector3(target, on: geodesic)
-        var bestChord = Double.infinity
-        for vector in vectors { bestChord = min(bestChord, (vector - p).length) }
-        let limit = Self.longestChordPossiblyNearer(than: bestChord)
+        // Squares (one square root a query, not one a point), and the runner-up: when it is beyond
+        // the limit, the nearest chord's point is the only candidate and the second pass is skipped.
+        var (bestSquaredChord, runnerUpSquaredChord, bestIndex) = (Double.infinity, Double.infinity, 0)
+        for (index, vector) in vectors.enumerated() {
+            let squaredChord = (vector - p).squaredLength
+            if squaredChord < bestSquaredChord {
+                (runnerUpSquaredChord, bestSquaredChord, bestIndex) = (bestSquaredChord, squaredChord, index)
+            } else if squaredChord < runnerUpSquaredChord {
+                runnerUpSquaredChord = squaredChord
+            }
+        }
+        let limit = Self.longestChordPossiblyNearer(than: bestSquaredChord.squareRoot())
+        let squaredLimit = limit * limit
+        guard runnerUpSquaredChord <= squaredLimit else {
+            let solution = geodesic.distanceAndAzimuths(points[bestIndex], target)
+            return (bestIndex, solution.distance, solution.azimuth1)
+        }
         var best: (index: Int, distance: Double, azimuth: Double)? = nil
-        for (index, vector) in vectors.enumerated() where (vector - p).length <= limit {
+        for (index, vector) in vectors.enumerated() where (vector - p).squaredLength <= squaredLimit {
             let solution = geodesic.distanceAndAzimuths(points[index], target)
             if best == nil || solution.distance < best!.distance {
                 best = (index, solution.distance, solution.azimuth1)

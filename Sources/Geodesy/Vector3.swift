@@ -10,6 +10,7 @@ struct Vector3: Sendable {
     static func * (a: Vector3, k: Double) -> Vector3 { Vector3(x: a.x * k, y: a.y * k, z: a.z * k) }
     func dot(_ b: Vector3) -> Double { x * b.x + y * b.y + z * b.z }
     var length: Double { dot(self).squareRoot() }
+    var squaredLength: Double { dot(self) }
 
     /// The surface point of the ellipsoid at a geodetic position (height 0).
     init(_ c: Coordinate, on geodesic: Geodesic = .wgs84) {

@@ -41,3 +41,14 @@ import Testing
         #expect(String(decoding: json, as: UTF8.self) == #""1.0 km N of a\"b""#)
     }
 }
+
+/// The sixteen points by hand, through the fast path for geodesic azimuths ([-180, 180]) and the
+/// general one outside it.
+@Suite struct CompassTests {
+    @Test func pointsWorkedByHand() {
+        let cases: [(Double, String)] = [(0, "N"), (-0.0, "N"), (11.24, "N"), (11.26, "NNE"), (-11.24, "N"), (-11.26, "NNW"),
+                                         (-90, "W"), (-180, "S"), (180, "S"), (-135, "SW"), (202.6, "SSW"), (348.76, "N"),
+                                         (360, "N"), (405, "NE"), (-450, "W"), (1_000, "W"), (-200, "SSE")]
+        for (azimuth, point) in cases { #expect(Compass.point(forAzimuth: azimuth) == point, "azimuth \(azimuth)") }
+    }
+}
