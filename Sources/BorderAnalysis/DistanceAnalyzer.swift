@@ -69,10 +69,24 @@ public final class DistanceAnalyzer {
 
     func countryOfOutlines(at point: Coordinate) throws -> Country { try locator.country(at: point) }
 
-    /// The place nearest to the point (geodesic), with the distance and bearing from it.
+    /// The place nearest to the point (geodesic), with the distance and bearing from it, exact as
+    /// printed. Usually the chords prove which place it is and the enclosures of its distance and
+    /// azimuth already fix every figure an output prints (`PlaceBearing.printAlike`): then no
+    /// geodesic is solved and the bearing holds the middle of each enclosure. Otherwise (about one
+    /// row in ten, most over 200 km from every place) the geodesic is solved exactly.
     public func nearestPlace(to point: Coordinate) -> PlaceBearing? {
-        placePoints.nearest(to: point).map {
-            PlaceBearing(places: atlas.places, index: $0.index, distanceMetres: $0.distance, azimuth: $0.azimuth)
+        switch placePoints.nearestEnclosed(to: point) {
+        case nil: return nil
+        case .exact(let index, let distance, let azimuth)?:
+            return PlaceBearing(places: atlas.places, index: index, distanceMetres: distance, azimuth: azimuth)
+        case .enclosed(let index, let distance, let azimuth)?:
+            guard PlaceBearing.printAlike(distance: distance, azimuth: azimuth) else {
+                let exact = placePoints.solve(index, point)
+                return PlaceBearing(places: atlas.places, index: index, distanceMetres: exact.distance, azimuth: exact.azimuth)
+            }
+            let middle = azimuth.map { ($0.lowerBound + $0.upperBound) / 2 } ?? 0
+            return PlaceBearing(places: atlas.places, index: index, distanceMetres: (distance.lowerBound + distance.upperBound) / 2,
+                                azimuth: middle)
         }
     }
 }

@@ -131,7 +131,7 @@ public enum DistanceColumns {
         body(5, .flag(result.isBeyondEnd))
         if let place = result.nearestPlace {
             body(6, .text(place.name))
-            body(7, .number(place.distanceMetres / 1000, decimals: 3))
+            body(7, .number(place.distanceMetres / 1000, decimals: PlaceBearing.kilometreDecimals))
             body(8, .text(place.compassPoint))
             body(9, .placeDescription(place))
         } else {

@@ -1,13 +1,42 @@
 /// A few named positions (towns, crossings) with an exact nearest-neighbour query.
 public struct GeodesicPointSet: Sendable {
     public let points: [Coordinate]
-    private let vectors: [Vector3]
+    private let surfacePoints: [SurfacePoint]
     private let geodesic: Geodesic
 
     public init(_ points: [Coordinate], geodesic: Geodesic = .wgs84) {
         self.points = points
         self.geodesic = geodesic
-        vectors = points.map { Vector3($0, on: geodesic) }
+        surfacePoints = points.map { SurfacePoint($0, on: geodesic) }
+    }
+
+    /// The answer of `nearestEnclosed`.
+    public enum Nearest: Sendable {
+        /// Several points were close enough in chord to be measured: the nearest, solved exactly.
+        case exact(index: Int, distance: Double, azimuth: Double)
+        /// The chords alone prove which point is nearest; its geodesic distance (metres) and azimuth
+        /// from it to the target (degrees; nil when they are metres apart) lie in these ranges
+        /// (`GeodesicEnclosure`). `solve` gives the exact values.
+        case enclosed(index: Int, distance: ClosedRange<Double>, azimuth: ClosedRange<Double>?)
+    }
+
+    /// The nearest point as `nearest(to:)` finds it, without solving a geodesic when the chords
+    /// settle which point it is: then only enclosures of its distance and azimuth, for a caller
+    /// whose figures they may already fix (a fraction of the cost of the exact solution).
+    public func nearestEnclosed(to target: Coordinate) -> Nearest? {
+        guard !points.isEmpty else { return nil }
+        let q = SurfacePoint(target, on: geodesic)
+        let (bestIndex, isAlone) = nearestChord(to: q.vector)
+        guard isAlone, let enclosure = GeodesicEnclosure.enclose(from: surfacePoints[bestIndex], to: q, geodesic: geodesic) else {
+            return nearest(to: target).map { .exact(index: $0.index, distance: $0.distance, azimuth: $0.azimuth) }
+        }
+        return .enclosed(index: bestIndex, distance: enclosure.distance, azimuth: enclosure.azimuth)
+    }
+
+    /// The exact distance from point `index` to `target` and the azimuth from it.
+    public func solve(_ index: Int, _ target: Coordinate) -> (distance: Double, azimuth: Double) {
+        let solution = geodesic.distanceAndAzimuths(points[index], target)
+        return (solution.distance, solution.azimuth1)
     }
 
     /// The nearest point by geodesic distance, with that distance (metres) and the azimuth from it
@@ -18,11 +47,29 @@ public struct GeodesicPointSet: Sendable {
     public func nearest(to target: Coordinate) -> (index: Int, distance: Double, azimuth: Double)? {
         guard !points.isEmpty else { return nil }
         let p = Vector3(target, on: geodesic)
-        // Squares (one square root a query, not one a point), and the runner-up: when it is beyond
-        // the limit, the nearest chord's point is the only candidate and the second pass is skipped.
+        let (bestIndex, isAlone) = nearestChord(to: p)
+        guard !isAlone else {
+            let solution = solve(bestIndex, target)
+            return (bestIndex, solution.distance, solution.azimuth)
+        }
+        let squaredLimit = squaredLimit(nearestChordTo: p, bestIndex)
+        var best: (index: Int, distance: Double, azimuth: Double)? = nil
+        for (index, point) in surfacePoints.enumerated() where (point.vector - p).squaredLength <= squaredLimit {
+            let solution = solve(index, target)
+            if best == nil || solution.distance < best!.distance {
+                best = (index, solution.distance, solution.azimuth)
+            }
+        }
+        return best
+    }
+
+    /// The point of least chord, and whether it is the only one that can be nearest by geodesic
+    /// distance. Squares (one square root a query, not one a point), and the runner-up: when it is
+    /// beyond the limit, the nearest chord's point is the only candidate.
+    private func nearestChord(to p: Vector3) -> (index: Int, isAlone: Bool) {
         var (bestSquaredChord, runnerUpSquaredChord, bestIndex) = (Double.infinity, Double.infinity, 0)
-        for (index, vector) in vectors.enumerated() {
-            let squaredChord = (vector - p).squaredLength
+        for (index, point) in surfacePoints.enumerated() {
+            let squaredChord = (point.vector - p).squaredLength
             if squaredChord < bestSquaredChord {
                 (runnerUpSquaredChord, bestSquaredChord, bestIndex) = (bestSquaredChord, squaredChord, index)
             } else if squaredChord < runnerUpSquaredChord {
@@ -30,19 +77,12 @@ public struct GeodesicPointSet: Sendable {
             }
         }
         let limit = Self.longestChordPossiblyNearer(than: bestSquaredChord.squareRoot())
-        let squaredLimit = limit * limit
-        guard runnerUpSquaredChord <= squaredLimit else {
-            let solution = geodesic.distanceAndAzimuths(points[bestIndex], target)
-            return (bestIndex, solution.distance, solution.azimuth1)
-        }
-        var best: (index: Int, distance: Double, azimuth: Double)? = nil
-        for (index, vector) in vectors.enumerated() where (vector - p).squaredLength <= squaredLimit {
-            let solution = geodesic.distanceAndAzimuths(points[index], target)
-            if best == nil || solution.distance < best!.distance {
-                best = (index, solution.distance, solution.azimuth1)
-            }
-        }
-        return best
+        return (bestIndex, runnerUpSquaredChord > limit * limit)
+    }
+
+    private func squaredLimit(nearestChordTo p: Vector3, _ index: Int) -> Double {
+        let limit = Self.longestChordPossiblyNearer(than: (surfacePoints[index].vector - p).length)
+        return limit * limit
     }
 
     /// Beyond 1,500 km of chord the bound is not used (s ≤ 1.01·c holds below it) and every point is measured.

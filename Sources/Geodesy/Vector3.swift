@@ -14,12 +14,16 @@ struct Vector3: Sendable {
 
     /// The surface point of the ellipsoid at a geodetic position (height 0).
     init(_ c: Coordinate, on geodesic: Geodesic = .wgs84) {
+        let phi = c.latitude * .pi / 180, lambda = c.longitude * .pi / 180
+        self.init(sinPhi: sin(phi), cosPhi: cos(phi), sinLambda: sin(lambda), cosLambda: cos(lambda), on: geodesic)
+    }
+
+    /// The same from the sines and cosines of the latitude φ and longitude λ.
+    init(sinPhi: Double, cosPhi: Double, sinLambda: Double, cosLambda: Double, on geodesic: Geodesic) {
         let a = geodesic.equatorialRadius, f = geodesic.flattening
         let e2 = f * (2 - f)
-        let phi = c.latitude * .pi / 180, lambda = c.longitude * .pi / 180
-        let sinPhi = sin(phi), cosPhi = cos(phi)
         let n = a / (1 - e2 * sinPhi * sinPhi).squareRoot()
-        self.init(x: n * cosPhi * cos(lambda), y: n * cosPhi * sin(lambda), z: n * (1 - e2) * sinPhi)
+        self.init(x: n * cosPhi * cosLambda, y: n * cosPhi * sinLambda, z: n * (1 - e2) * sinPhi)
     }
 
     init(x: Double, y: Double, z: Double) {

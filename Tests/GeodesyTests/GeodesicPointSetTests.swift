@@ -1,17 +1,10 @@
+import TestSupport
 import Testing
 @testable import Geodesy
 
 /// The chord-pruned search against measuring every point (GeographicLib's inverse, the library
 /// oracle): the same point, distance and azimuth, including near ties the chord ranks the wrong way.
 @Suite struct GeodesicPointSetTests {
-    /// A small deterministic generator, so a failure names a case that can be run again.
-    struct Lcg { var state: UInt64
-        mutating func next(_ range: ClosedRange<Double>) -> Double {
-            state = state &* 6364136223846793005 &+ 1442695040888963407
-            return range.lowerBound + Double(state >> 11) / Double(1 << 53) * (range.upperBound - range.lowerBound)
-        }
-    }
-
     func bruteForce(_ points: [Coordinate], _ target: Coordinate) -> (index: Int, distance: Double, azimuth: Double) {
         points.indices.map { index -> (index: Int, distance: Double, azimuth: Double) in
             let solution = Geodesic.wgs84.distanceAndAzimuths(points[index], target)
@@ -20,16 +13,24 @@ import Testing
     }
 
     @Test func agreesWithMeasuringEveryPoint() {
-        var random = Lcg(state: 7)
+        let seed = testSeed(7)
+        var random = SplitMix64(seed: seed)
+        func next(_ range: ClosedRange<Double>) -> Double { range.lowerBound + random.unit() * (range.upperBound - range.lowerBound) }
         for _ in 0..<200 {
-            let points = (0..<Int(random.next(1...40))).map { _ in
-                Coordinate(longitude: random.next(58...67), latitude: random.next(24...31.5))
-            }
+            let points = (0..<Int(next(1...40))).map { _ in Coordinate(longitude: next(58...67), latitude: next(24...31.5)) }
             let set = GeodesicPointSet(points)
             for _ in 0..<20 {
-                let target = Coordinate(longitude: random.next(55...70), latitude: random.next(20...35))
+                let target = Coordinate(longitude: next(55...70), latitude: next(20...35))
                 let found = set.nearest(to: target)!, expected = bruteForce(points, target)
-                #expect(found.distance == expected.distance && found.azimuth == expected.azimuth)
+                #expect(found.distance == expected.distance && found.azimuth == expected.azimuth, "seed \(seed)")
+                // The enclosed answer names the same point, and its enclosures hold the exact values.
+                switch set.nearestEnclosed(to: target)! {
+                case .exact(let index, let distance, let azimuth):
+                    #expect(index == expected.index && distance == expected.distance && azimuth == expected.azimuth)
+                case .enclosed(let index, let distance, let azimuth):
+                    #expect(index == expected.index && distance.contains(expected.distance), "seed \(seed)")
+                    if let azimuth { #expect(GeodesicEnclosureTests.contains(azimuth, expected.azimuth), "seed \(seed)") }
+                }
             }
         }
     }
