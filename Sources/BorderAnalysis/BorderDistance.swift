@@ -14,6 +14,11 @@ public struct BorderDistance: Sendable, Equatable {
     /// True when the nearest point is one of the border's two ends (beyond the tripoint or the coast).
     public var isBeyondEnd: Bool
     public var nearestPlace: PlaceBearing?
+    /// The country of the simplified outlines that hold the point (`side` is this, or the border
+    /// line's side within `DistanceAnalyzer.sideFromLineWithin`).
+    public var outlinesCountry: Country
+    /// Azimuth of the geodesic from the nearest border point at its arrival at the point (degrees).
+    public var awayAzimuth: Double
 }
 
 extension String {

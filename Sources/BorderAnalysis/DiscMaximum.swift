@@ -32,8 +32,7 @@ extension DistanceAnalyzer {
         let d = result.distanceMetres, geodesic = atlas.border.line.geodesic
         var best = d
         if d > 0 {
-            let away = geodesic.distanceAndAzimuths(result.nearest, point).azimuth2
-            let far = distance(to: geodesic.direct(from: point, azimuth: away, distance: r))
+            let far = distance(to: geodesic.direct(from: point, azimuth: result.awayAzimuth, distance: r))
             if far >= d + r - Self.maxTolerance { return d + r }
             best = far
         }

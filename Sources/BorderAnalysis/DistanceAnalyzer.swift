@@ -32,15 +32,16 @@ public final class DistanceAnalyzer {
 
     public func analyze(_ point: Coordinate) throws -> BorderDistance {
         let nearest = borderSearch.nearestPoint(to: point)
+        let country = try locator.country(at: point)
         return BorderDistance(distanceMetres: nearest.distance, nearest: nearest.coordinate,
                               chainageKilometres: nearest.chainage / 1000,
-                              side: try side(of: point, nearest: nearest),
+                              side: side(of: country, nearest: nearest),
                               isBeyondEnd: nearest.isAtEnd,
-                              nearestPlace: findsNearestPlace ? nearestPlace(to: point) : nil)
+                              nearestPlace: findsNearestPlace ? nearestPlace(to: point) : nil,
+                              outlinesCountry: country, awayAzimuth: nearest.arrivalAzimuth)
     }
 
-    private func side(of point: Coordinate, nearest: NearestPoint) throws -> Country {
-        let country = try locator.country(at: point)
+    private func side(of country: Country, nearest: NearestPoint) -> Country {
         guard country == .pakistan || country == .iran, nearest.distance < Self.sideFromLineWithin,
               let side = nearest.side else { return country }
         return side == .left ? atlas.border.countryOnLeft : atlas.border.countryOnRight
@@ -61,13 +62,6 @@ public final class DistanceAnalyzer {
     func nearbyBorderPoint(to point: Coordinate) -> Coordinate {
         borderSearch.nearbyPoint(to: point)
     }
-
-    /// The distance to the border and the border point that gives it.
-    func nearest(to point: Coordinate) -> NearestPoint {
-        borderSearch.nearestPoint(to: point)
-    }
-
-    func countryOfOutlines(at point: Coordinate) throws -> Country { try locator.country(at: point) }
 
     /// The place nearest to the point (geodesic), with the distance and bearing from it, exact as
     /// printed. Usually the chords prove which place it is and the enclosures of its distance and

@@ -35,11 +35,11 @@ extension DistanceAnalyzer {
     /// d − r, and nothing nearer, or P would be nearer than d). When r ≥ d the disc holds N: 0.
     ///
     /// **Maximum.** From above, within 1 m: see `distanceMax`.
-    public func interval(around point: Coordinate, _ result: BorderDistance, radiusMetres r: Double) throws -> DistanceInterval {
+    public func interval(around point: Coordinate, _ result: BorderDistance, radiusMetres r: Double) -> DistanceInterval {
         let d = result.distanceMetres
         guard r > 0 else { return DistanceInterval(minMetres: d, maxMetres: d, sideCertain: true) }
         return DistanceInterval(minMetres: max(0, d - r), maxMetres: distanceMax(around: point, result, radius: r),
-                                sideCertain: try sideIsCertain(around: point, result, radius: r))
+                                sideCertain: sideIsCertain(around: point, result, radius: r))
     }
 
     /// Conservative: true only when the disc does not reach the border line (so the line's side
@@ -48,7 +48,7 @@ extension DistanceAnalyzer {
     /// point's side. The box: along any path of length s, |Δφ| ≤ s / M_min (M_min = a(1 − e²), the
     /// least meridional radius) and |Δλ| ≤ s / (a cos φ_max), since the parallel's radius
     /// N cos φ ≥ a cos φ.
-    func sideIsCertain(around point: Coordinate, _ result: BorderDistance, radius r: Double) throws -> Bool {
+    func sideIsCertain(around point: Coordinate, _ result: BorderDistance, radius r: Double) -> Bool {
         guard result.distanceMetres > r else { return false }
         let a = Geodesic.wgs84.equatorialRadius, f = Geodesic.wgs84.flattening
         let meridionalMin = a * (1 - f * (2 - f))
@@ -58,7 +58,7 @@ extension DistanceAnalyzer {
         let dLongitude = r / (a * cos(latitudeMax * .pi / 180)) * 180 / .pi
         guard atlas.countries.edgeGrid.noEdgeMeets(south: point.latitude - dLatitude, west: point.longitude - dLongitude,
                                                    north: point.latitude + dLatitude, east: point.longitude + dLongitude) else { return false }
-        return try countryOfOutlines(at: point) == result.side
+        return result.outlinesCountry == result.side
     }
 }
 

@@ -18,6 +18,8 @@ struct EdgeFoot: Sendable {
     /// Forward azimuth of the edge at the foot, and azimuth from the foot to the target (degrees).
     var edgeAzimuth: Double
     var targetAzimuth: Double
+    /// Azimuth of the geodesic from the foot at its arrival at the target (degrees).
+    var arrivalAzimuth: Double
 
     var isAtStart: Bool { offset <= 0 }
     var isAtEnd: Bool { offset >= edgeLength }
@@ -33,7 +35,7 @@ struct EdgeFoot: Sendable {
             let cosine = cos((g.azimuth1 - edgeAzimuth) * .pi / 180)
             let scale = g.geodesicScale > 0.01 ? g.reducedLength / g.geodesicScale : g.distance
             let foot = EdgeFoot(offset: s, edgeLength: length, coordinate: point, distance: g.distance,
-                                edgeAzimuth: edgeAzimuth, targetAzimuth: g.azimuth1)
+                                edgeAzimuth: edgeAzimuth, targetAzimuth: g.azimuth1, arrivalAzimuth: g.azimuth2)
             return (foot, -cosine, scale * cosine)
         }
 

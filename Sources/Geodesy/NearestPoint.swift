@@ -15,6 +15,9 @@ public struct NearestPoint: Sendable, Equatable {
     public var side: LineSide?
     /// True when the nearest point is the first or last vertex of the line.
     public var isAtEnd: Bool
+    /// Azimuth of the geodesic from the nearest point at its arrival at the target (degrees):
+    /// going on along it leads straight away from the nearest point.
+    public var arrivalAzimuth: Double
 }
 
 public enum LineSide: String, Sendable {
@@ -168,7 +171,8 @@ extension GeodesicPolyline {
         // one, so the answer does not depend on which of them the search reached first.
         if foot.isAtEnd && edge + 1 < edgeCount {
             let next = EdgeFoot(offset: 0, edgeLength: chainage[edge + 2] - chainage[edge + 1], coordinate: vertices[edge + 1],
-                                distance: foot.distance, edgeAzimuth: startAzimuths[edge + 1], targetAzimuth: foot.targetAzimuth)
+                                distance: foot.distance, edgeAzimuth: startAzimuths[edge + 1], targetAzimuth: foot.targetAzimuth,
+                                arrivalAzimuth: foot.arrivalAzimuth)
             return describe(next, edge: edge + 1)
         }
         let edgeLength = chainage[edge + 1] - chainage[edge]
@@ -184,7 +188,7 @@ extension GeodesicPolyline {
         }
         return NearestPoint(distance: foot.distance, coordinate: foot.coordinate,
                             chainage: atEnd ? chainage[edge + 1] : chainage[edge] + min(foot.offset, edgeLength), edge: edge,
-                            side: side, isAtEnd: isLineEnd)
+                            side: side, isAtEnd: isLineEnd, arrivalAzimuth: foot.arrivalAzimuth)
     }
 
     /// Left when `towards` lies in the wedge swept anticlockwise from the outgoing direction to the

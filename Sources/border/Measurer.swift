@@ -21,7 +21,7 @@ final class Measurer {
     func measure(_ record: InputRecord, at point: Coordinate) throws -> MeasuredDistance {
         let result = try analyzer.analyze(point)
         let interval = selection.needsInterval
-            ? try analyzer.interval(around: point, result, radiusMetres: record.uncertainty.radiusKilometres * 1000) : nil
+            ? analyzer.interval(around: point, result, radiusMetres: record.uncertainty.radiusKilometres * 1000) : nil
         let spread = selection.needsSpread ? analyzer.spread(at: point, result) : nil
         let (fence, crossing) = onTheDay.columns(date: record.date, point: point, result)
         return MeasuredDistance(result: result, uncertainty: record.uncertainty, interval: interval, spread: spread,

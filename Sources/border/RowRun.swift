@@ -48,7 +48,7 @@ extension ReadingOptionGroup {
             let analyzer = try DistanceAnalyzer(atlas: atlas)
             return { (record, point, batch: inout [MeasuredIncident]) in
                 let result = try analyzer.analyze(point)
-                let interval = try analyzer.interval(around: point, result, radiusMetres: record.uncertainty.radiusKilometres * 1000)
+                let interval = analyzer.interval(around: point, result, radiusMetres: record.uncertainty.radiusKilometres * 1000)
                 batch.append(MeasuredIncident(header: header, columns: columns, record: record, point: point, result: result,
                                               interval: interval, spread: analyzer.spread(at: point, result)))
             }
