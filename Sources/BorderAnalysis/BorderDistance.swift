@@ -20,10 +20,3 @@ public struct BorderDistance: Sendable, Equatable {
     /// Azimuth of the geodesic from the nearest border point at its arrival at the point (degrees).
     public var awayAzimuth: Double
 }
-
-extension String {
-    init(format1 value: Double) {
-        let tenths = (value * 10).rounded()
-        self = "\(Int(tenths) / 10).\(abs(Int(tenths)) % 10)"
-    }
-}

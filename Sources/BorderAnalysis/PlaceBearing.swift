@@ -35,6 +35,8 @@ public struct PlaceBearing: Sendable, Equatable {
     public static let atPlaceWithin = 50.0
     /// Decimals of the distance in kilometres where it is printed as a number (`nearest_place_km`).
     public static let kilometreDecimals = 3
+    /// Below this many kilometres the description gives tenths of a kilometre, beyond it whole ones.
+    public static let tenthsBelowKilometres = 100.0
 
     /// Everything an output prints of a bearing, rounded as the outputs round it: the kilometres
     /// at `kilometreDecimals`, the description's figure (0.1 km below 100 km, whole kilometres
@@ -42,7 +44,7 @@ public struct PlaceBearing: Sendable, Equatable {
     /// equal figures print alike.
     struct Figures: Equatable {
         var kilometres: Double
-        var isBelow100Kilometres: Bool
+        var hasTenths: Bool
         var descriptionFigure: Double
         var isAtPlace: Bool
         var compassPoint: String
@@ -53,8 +55,8 @@ public struct PlaceBearing: Sendable, Equatable {
         init(distanceMetres: Double, azimuth: Double) {
             let kilometres = distanceMetres / 1000
             self.kilometres = (abs(kilometres) * Self.kilometreScale).rounded()
-            isBelow100Kilometres = kilometres < 100
-            descriptionFigure = (kilometres * (isBelow100Kilometres ? 10 : 1)).rounded()
+            hasTenths = kilometres < PlaceBearing.tenthsBelowKilometres
+            descriptionFigure = (kilometres * (hasTenths ? 10 : 1)).rounded()
             isAtPlace = distanceMetres < PlaceBearing.atPlaceWithin
             compassPoint = isAtPlace ? "" : Compass.point(forAzimuth: azimuth)
         }
@@ -79,7 +81,14 @@ public struct PlaceBearing: Sendable, Equatable {
     public var description: String {
         let kilometres = distanceMetres / 1000
         if distanceMetres < Self.atPlaceWithin { return "at \(name)" }
-        let figure = kilometres < 100 ? String(format1: kilometres) : String(Int(kilometres.rounded()))
+        let figure = kilometres < Self.tenthsBelowKilometres ? String(format1: kilometres) : String(Int(kilometres.rounded()))
         return "\(figure) km \(compassPoint) of \(name)"
+    }
+}
+
+extension String {
+    init(format1 value: Double) {
+        let tenths = (value * 10).rounded()
+        self = "\(Int(tenths) / 10).\(abs(Int(tenths)) % 10)"
     }
 }

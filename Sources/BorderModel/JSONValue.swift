@@ -100,7 +100,7 @@ extension JSONValue {
             case "properties":
                 outline.propertyKeys = try parser.objectMembers { parser, key in
                     try parser.skip()
-                    return key
+                    return key.string
                 }
             default: try parser.skip()
             }
@@ -114,7 +114,7 @@ extension JSONValue {
         try walkFeature(text) { parser, key in
             switch key {
             case "id": parts.id = try parser.value()
-            case "properties": parts.properties = try parser.objectMembers { parser, key in (key, try parser.value()) }
+            case "properties": parts.properties = try parser.objectMembers { parser, key in (key.string, try parser.value()) }
             case "geometry":
                 var (type, coordinates): (JSONValue?, JSONValue?) = (nil, nil)
                 let members = try parser.objectMembers { parser, key in
@@ -133,7 +133,7 @@ extension JSONValue {
 
     /// Walks one JSON text as `parse` does: a top-level object member by member through `member`
     /// (which reads each value), any other value skipped; then nothing but blanks may follow.
-    private static func walkFeature(_ text: ArraySlice<UInt8>, _ member: (inout JSONParser, String) throws -> Void) throws {
+    private static func walkFeature(_ text: ArraySlice<UInt8>, _ member: (inout JSONParser, JSONKey) throws -> Void) throws {
         let bytes = terminated(text)
         try bytes.withUnsafeBufferPointer { buffer in
             var parser = JSONParser(bytes: buffer, position: 0, packsNumberArrays: false)
@@ -260,6 +260,16 @@ private struct JSONParser {
         }
         guard !isDigit(index), bytes[index] != 0x2E else { throw error("bad number") }
         return index
+    }
+
+    /// A member name: its bytes in place when it has no escape (most do), so a name that is only
+    /// compared, or skipped with its value, never becomes a String.
+    mutating func memberName() throws -> JSONKey {
+        var end = position + 1
+        while bytes[end] != 0x22 && bytes[end] != 0x5C && !(bytes[end] == 0 && end == bytes.count - 1) { end += 1 }
+        guard bytes[end] == 0x22 else { return JSONKey(escaped: try string()) }
+        defer { position = end + 1 }
+        return JSONKey(bytes: UnsafeBufferPointer(rebasing: bytes[(position + 1)..<end]))
     }
 
     mutating func string() throws -> String {
@@ -438,7 +448,7 @@ private struct JSONParser {
 
     /// When the value at `position` is an object, what `member` makes of each of its members, in
     /// order; else nil, the value skipped.
-    mutating func objectMembers<T>(_ member: (inout JSONParser, String) throws -> T) throws -> [T]? {
+    mutating func objectMembers<T>(_ member: (inout JSONParser, JSONKey) throws -> T) throws -> [T]? {
         skipSpace()
         guard current == 0x7B else {
             try skip()
@@ -451,7 +461,7 @@ private struct JSONParser {
 
     /// The object at `position` as `object()` reads it, handing each member's key to `member`,
     /// which reads the value.
-    mutating func members(_ member: (inout JSONParser, String) throws -> Void) throws {
+    mutating func members(_ member: (inout JSONParser, JSONKey) throws -> Void) throws {
         try enter()
         defer { depth -= 1 }
         position += 1
@@ -460,7 +470,7 @@ private struct JSONParser {
         while true {
             skipSpace()
             guard current == 0x22 else { throw error("expected a member name") }
-            let key = try string()
+            let key = try memberName()
             skipSpace()
             guard current == 0x3A else { throw error("expected :") }
             position += 1
@@ -475,7 +485,24 @@ private struct JSONParser {
 
     mutating func object() throws -> JSONValue {
         var object: [String: JSONValue] = [:]
-        try members { parser, key in object[key] = try parser.value() }      // a repeated key: the last value
+        try members { parser, key in object[key.string] = try parser.value() }      // a repeated key: the last value
         return .object(object)
+    }
+}
+
+/// A member name as the parser hands it over: valid only while the member is read.
+struct JSONKey {
+    private let bytes: UnsafeBufferPointer<UInt8>?
+    private let escaped: String?
+
+    init(bytes: UnsafeBufferPointer<UInt8>) { (self.bytes, escaped) = (bytes, nil) }
+    init(escaped: String) { (bytes, self.escaped) = (nil, escaped) }
+
+    var string: String { escaped ?? String(decoding: bytes!, as: UTF8.self) }
+
+    /// `case "id":` matches the name "id" (escaped or not) by its UTF-8 bytes.
+    static func ~= (pattern: StaticString, key: JSONKey) -> Bool {
+        guard let bytes = key.bytes else { return key.escaped! == pattern.description }
+        return pattern.withUTF8Buffer { $0.elementsEqual(bytes) }
     }
 }

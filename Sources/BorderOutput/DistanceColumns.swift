@@ -240,7 +240,7 @@ extension Array where Element == UInt8 {
             append(contentsOf: "at ".utf8)
         } else {
             let kilometres = place.distanceMetres / 1000
-            appendFixed(kilometres, decimals: kilometres < 100 ? 1 : 0)
+            appendFixed(kilometres, decimals: kilometres < PlaceBearing.tenthsBelowKilometres ? 1 : 0)
             append(contentsOf: " km ".utf8)
             append(contentsOf: place.compassPoint.utf8)
             append(contentsOf: " of ".utf8)
