@@ -8,7 +8,7 @@ public final class DistanceAnalyzer {
     public let atlas: Atlas
     private let locator: CountryLocator
     private let placePoints: GeodesicPointSet
-    /// False leaves `nearestPlace` empty and skips its geodesic (about a quarter of the work of a row).
+    /// False leaves `nearestPlace` empty and skips its lookup (about a sixth of the work of a row).
     private let findsNearestPlace: Bool
     private var borderSearch: LineSearch
     /// One per alternative line (none unless the atlas loaded them).
