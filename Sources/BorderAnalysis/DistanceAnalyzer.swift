@@ -67,7 +67,7 @@ public final class DistanceAnalyzer {
     /// printed. Usually the chords prove which place it is and the enclosures of its distance and
     /// azimuth already fix every figure an output prints (`PlaceBearing.printAlike`): then no
     /// geodesic is solved and the bearing holds the middle of each enclosure. Otherwise (about one
-    /// row in ten, most over 200 km from every place) the geodesic is solved exactly.
+    /// row in eleven of uniform points, most over 150 km from every place) the geodesic is solved exactly.
     public func nearestPlace(to point: Coordinate) -> PlaceBearing? {
         switch placePoints.nearestEnclosed(to: point) {
         case nil: return nil

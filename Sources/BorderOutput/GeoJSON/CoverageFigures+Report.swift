@@ -1,7 +1,6 @@
 import BorderAnalysis
 import BorderInput
 import BorderModel
-import BorderOutput
 import Foundation
 
 extension CoverageFigures {

@@ -1,5 +1,4 @@
 import BorderInput
-import BorderOutput
 /// The coverage figures the report shows, as produced by `border coverage` (issue 3). A plain
 /// value so the report does not depend on how coverage is computed; nil until it is wired in.
 public struct CoverageFigures: Sendable, Equatable {
