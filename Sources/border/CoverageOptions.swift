@@ -73,10 +73,11 @@ struct CoverageOptionGroup: ParsableArguments {
     }
 
     /// The fence's history and the crossings, when their columns are written (the fence only when
-    /// there is one: the bundled file, or `--fence`).
-    func onTheDay(_ selection: DistanceColumns.Selection, atlas: Atlas) throws -> OnTheDay {
+    /// there is one: the bundled file, or `--fence`). Rows without a date column have no fence on
+    /// their day, so their history (a coverage per completion date) is not computed.
+    func onTheDay(_ selection: DistanceColumns.Selection, atlas: Atlas, rowsHaveDates: Bool) throws -> OnTheDay {
         var onTheDay = OnTheDay()
-        if selection.needsFence, let (fence, _) = try loadFence(atlas: atlas, required: fence != nil) {
+        if selection.needsFence, let (fence, _) = try loadFence(atlas: atlas, required: fence != nil), rowsHaveDates {
             onTheDay.fence = try history(of: fence, atlas: atlas)
         }
         if selection.needsCrossing { onTheDay.crossings = Crossings(atlas: atlas) }

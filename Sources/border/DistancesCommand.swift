@@ -74,7 +74,7 @@ struct DistancesCommand: ParsableCommand {
         let formatter = RowFormatter(format: format, header: rows.header, precision: precision, columns: selection(rows))
         let stream = FormattedStream(output: output, formatter: formatter)
         let bytes = input.file.flatMap { try? FileManager.default.attributesOfItem(atPath: $0)[.size] as? Int }
-        let onTheDay = try coverage.onTheDay(formatter.columns, atlas: atlas)
+        let onTheDay = try coverage.onTheDay(formatter.columns, atlas: atlas, rowsHaveDates: rows.hasDates)
         let summary = try input.reading.run(rows, progressBytes: bytes ?? 0, measurer: {
             let measurer = try Measurer(atlas: atlas, selection: formatter.columns, onTheDay: onTheDay)
             return { record, point, batch in formatter.append(record, at: point, try measurer.measure(record, at: point), to: &batch) }
@@ -89,7 +89,7 @@ struct DistancesCommand: ParsableCommand {
         let selection = selection(rows)
         table.begin(header: rows.header, showsSpread: selection.needsSpread, showsFence: selection.needsFence,
                     showsCrossing: selection.needsCrossing)
-        let onTheDay = try coverage.onTheDay(selection, atlas: atlas)
+        let onTheDay = try coverage.onTheDay(selection, atlas: atlas, rowsHaveDates: rows.hasDates)
         let summary = try input.reading.run(rows, measurer: {
             let measurer = try Measurer(atlas: atlas, selection: selection, findsNearestPlace: true, onTheDay: onTheDay)
             return { (record, point, batch: inout [MeasuredRow]) in
