@@ -197,11 +197,36 @@ extension Array where Element == UInt8 {
                 appendDescription(place)
             }
         case .numbers(let pairs, let decimals):
-            var json: [UInt8] = []
-            json.appendJSONNumbers(pairs, decimals: decimals)
-            appendCSVField(String(decoding: json, as: UTF8.self))
+            // The object's text as one CSV field, quoted in place rather than through a String.
+            let start = count
+            appendJSONNumbers(pairs, decimals: decimals)
+            quoteCSVField(from: start)
         case .missing: break
         }
+    }
+
+    /// Makes the bytes from `start` on one CSV field, as `appendCSVField` writes it: quoted, with
+    /// every `"` doubled, when they hold a quote, a comma or a line break; else as they are.
+    private mutating func quoteCSVField(from start: Int) {
+        var quotes = 0, needsQuoting = false
+        for byte in self[start...] {
+            if byte == 0x22 { quotes += 1 }
+            if byte == 0x22 || byte == 0x2C || byte == 0x0A || byte == 0x0D { needsQuoting = true }
+        }
+        guard needsQuoting else { return }
+        var read = count - 1
+        append(contentsOf: repeatElement(0, count: quotes + 2))
+        var write = count - 1
+        self[write] = 0x22
+        write -= 1
+        while read >= start {
+            let byte = self[read]
+            self[write] = byte
+            write -= 1
+            if byte == 0x22 { self[write] = 0x22; write -= 1 }
+            read -= 1
+        }
+        self[write] = 0x22
     }
 
     mutating func appendJSONNumbers(_ pairs: [(String, Double)], decimals: Int) {

@@ -52,3 +52,21 @@ import Testing
         for (azimuth, point) in cases { #expect(Compass.point(forAzimuth: azimuth) == point, "azimuth \(azimuth)") }
     }
 }
+
+/// `distance_by_source` in CSV: the JSON object's text as one quoted field with its quotes doubled,
+/// written in place; read against quoting the text through `appendCSVField`, names with quotes,
+/// backslashes and commas included.
+@Suite struct NumbersFieldTests {
+    @Test func objectTextIsOneQuotedCSVField() {
+        let cases: [[(String, Double)]] = [[], [("bundled", 1.5)], [("bundled", 162855.7268), ("dcw", 0), ("we\"ird", -3.25), ("a,b\\c", 1e6)]]
+        for pairs in cases {
+            var json: [UInt8] = []
+            json.appendJSONNumbers(pairs, decimals: 3)
+            var expected: [UInt8] = Array("x,".utf8)
+            expected.appendCSVField(String(decoding: json, as: UTF8.self))
+            var written: [UInt8] = Array("x,".utf8)
+            written.appendCSVValue(.numbers(pairs, decimals: 3))
+            #expect(String(decoding: written, as: UTF8.self) == String(decoding: expected, as: UTF8.self))
+        }
+    }
+}
