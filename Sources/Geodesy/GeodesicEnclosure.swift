@@ -44,11 +44,12 @@ enum GeodesicEnclosure {
     /// **Azimuth (Bessel's auxiliary sphere, Karney 2013 eqs. 7–8).** α₁ is the azimuth on the
     /// unit sphere of the great circle from (β₁, 0) to (β₂, ω₁₂), where λ₁₂ = ω₁₂ − f·sin α₀·J with
     /// J = ∫ (2 − f)/(1 + (1 − f)·√(1 + k²sin²σ)) dσ over the arc σ₁₂, whose integrand lies in
-    /// (0, 1]: |ω₁₂ − λ₁₂| ≤ f·σ₁₂ = δ, and s/b = ∫ √(1 + k²sin²σ) dσ gives
-    /// s/(b·√(1 + e′²)) ≤ σ₁₂ ≤ s/b. Over ω ∈ [λ₁₂ − δ, λ₁₂ + δ] the far end moves along its parallel
-    /// at speed cos β₂, so the arc from the near end stays above σ₁₂ − 2δ and the azimuth there
-    /// turns at most cos β₂ / sin(σ₁₂ − 2δ) per radian of ω: α₁ lies within
-    /// δ·cos β₂ / sin(σ₁₂ − 2δ) of the azimuth at ω = λ₁₂ (about f, 0.2°).
+    /// (0, 1]; and s/b = ∫ √(1 + k²sin²σ) dσ (k² ≤ e′²) gives s/(b·√(1 + e′²)) ≤ σ₁₂ ≤ s/b. So
+    /// |ω₁₂ − λ₁₂| ≤ f·σ₁₂ ≤ δ = f·U/b, U the upper bound above. Over ω ∈ [λ₁₂ − δ, λ₁₂ + δ] the
+    /// far end moves along its parallel at speed cos β₂, so the arc from the near end stays above
+    /// σ₁₂ − 2δ (and, below `longestChord`, under π/2, where sin grows) and the azimuth there turns
+    /// at most cos β₂ / sin(σ₁₂ − 2δ) per radian of ω: α₁ lies within δ·cos β₂ / sin(σ₁₂ − 2δ) of
+    /// the azimuth at ω = λ₁₂ (about f, 0.2°), σ₁₂ taken at its least, L/(b·√(1 + e′²)).
     ///
     /// Each end is widened by 1 µm and 10⁻⁹° for rounding, far more than it can move.
     static func enclose(from p: SurfacePoint, to q: SurfacePoint, geodesic: Geodesic)
