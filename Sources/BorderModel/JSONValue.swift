@@ -265,18 +265,24 @@ private struct JSONParser {
     /// A member name: its bytes in place when it has no escape (most do), so a name that is only
     /// compared, or skipped with its value, never becomes a String.
     mutating func memberName() throws -> JSONKey {
-        var end = position + 1
-        while bytes[end] != 0x22 && bytes[end] != 0x5C && !(bytes[end] == 0 && end == bytes.count - 1) { end += 1 }
+        let end = escapeFreeEnd(from: position + 1)
         guard bytes[end] == 0x22 else { return JSONKey(escaped: try string()) }
         defer { position = end + 1 }
         return JSONKey(bytes: UnsafeBufferPointer(rebasing: bytes[(position + 1)..<end]))
     }
 
+    /// Where the text of a string starting at `start` stops having no escape: its closing quote,
+    /// its first backslash, or the final 0 of an unterminated string.
+    private func escapeFreeEnd(from start: Int) -> Int {
+        var end = start
+        while bytes[end] != 0x22 && bytes[end] != 0x5C && !(bytes[end] == 0 && end == bytes.count - 1) { end += 1 }
+        return end
+    }
+
     mutating func string() throws -> String {
         position += 1                                 // opening quote
         // Most strings have no escape: made straight from their bytes, with no buffer to grow.
-        var end = position
-        while bytes[end] != 0x22 && bytes[end] != 0x5C && !(bytes[end] == 0 && end == bytes.count - 1) { end += 1 }
+        let end = escapeFreeEnd(from: position)
         if bytes[end] == 0x22 {
             defer { position = end + 1 }
             return String(decoding: UnsafeBufferPointer(rebasing: bytes[position..<end]), as: UTF8.self)

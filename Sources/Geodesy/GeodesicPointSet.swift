@@ -26,11 +26,12 @@ public struct GeodesicPointSet: Sendable {
     public func nearestEnclosed(to target: Coordinate) -> Nearest? {
         guard !points.isEmpty else { return nil }
         let q = SurfacePoint(target, on: geodesic)
-        let (bestIndex, isAlone) = nearestChord(to: q.vector)
-        guard isAlone, let enclosure = GeodesicEnclosure.enclose(from: surfacePoints[bestIndex], to: q, geodesic: geodesic) else {
-            return nearest(to: target).map { .exact(index: $0.index, distance: $0.distance, azimuth: $0.azimuth) }
+        let chords = nearestChord(to: q.vector)
+        guard chords.isAlone, let enclosure = GeodesicEnclosure.enclose(from: surfacePoints[chords.index], to: q, geodesic: geodesic) else {
+            let exact = nearest(to: target, at: q.vector, chords)
+            return .exact(index: exact.index, distance: exact.distance, azimuth: exact.azimuth)
         }
-        return .enclosed(index: bestIndex, distance: enclosure.distance, azimuth: enclosure.azimuth)
+        return .enclosed(index: chords.index, distance: enclosure.distance, azimuth: enclosure.azimuth)
     }
 
     /// The exact distance from point `index` to `target` and the azimuth from it.
@@ -47,26 +48,29 @@ public struct GeodesicPointSet: Sendable {
     public func nearest(to target: Coordinate) -> (index: Int, distance: Double, azimuth: Double)? {
         guard !points.isEmpty else { return nil }
         let p = Vector3(target, on: geodesic)
-        let (bestIndex, isAlone) = nearestChord(to: p)
-        guard !isAlone else {
-            let solution = solve(bestIndex, target)
-            return (bestIndex, solution.distance, solution.azimuth)
+        return nearest(to: target, at: p, nearestChord(to: p))
+    }
+
+    /// The exact search once the chords are ranked: every point within the limit measured.
+    private func nearest(to target: Coordinate, at p: Vector3, _ chords: (index: Int, isAlone: Bool, squaredLimit: Double))
+        -> (index: Int, distance: Double, azimuth: Double) {
+        guard !chords.isAlone else {
+            let solution = solve(chords.index, target)
+            return (chords.index, solution.distance, solution.azimuth)
         }
-        let squaredLimit = squaredLimit(nearestChordTo: p, bestIndex)
-        var best: (index: Int, distance: Double, azimuth: Double)? = nil
-        for (index, point) in surfacePoints.enumerated() where (point.vector - p).squaredLength <= squaredLimit {
+        var best = (index: chords.index, distance: Double.infinity, azimuth: 0.0)
+        for (index, point) in surfacePoints.enumerated() where (point.vector - p).squaredLength <= chords.squaredLimit {
             let solution = solve(index, target)
-            if best == nil || solution.distance < best!.distance {
-                best = (index, solution.distance, solution.azimuth)
-            }
+            if solution.distance < best.distance { best = (index, solution.distance, solution.azimuth) }
         }
         return best
     }
 
-    /// The point of least chord, and whether it is the only one that can be nearest by geodesic
-    /// distance. Squares (one square root a query, not one a point), and the runner-up: when it is
+    /// The point of least chord, whether it is the only one that can be nearest by geodesic
+    /// distance, and the squared chord within which others can be. Squares (one square root a query,
+    /// not one a point), and the runner-up: when it is
     /// beyond the limit, the nearest chord's point is the only candidate.
-    private func nearestChord(to p: Vector3) -> (index: Int, isAlone: Bool) {
+    private func nearestChord(to p: Vector3) -> (index: Int, isAlone: Bool, squaredLimit: Double) {
         var (bestSquaredChord, runnerUpSquaredChord, bestIndex) = (Double.infinity, Double.infinity, 0)
         for (index, point) in surfacePoints.enumerated() {
             let squaredChord = (point.vector - p).squaredLength
@@ -77,12 +81,7 @@ public struct GeodesicPointSet: Sendable {
             }
         }
         let limit = Self.longestChordPossiblyNearer(than: bestSquaredChord.squareRoot())
-        return (bestIndex, runnerUpSquaredChord > limit * limit)
-    }
-
-    private func squaredLimit(nearestChordTo p: Vector3, _ index: Int) -> Double {
-        let limit = Self.longestChordPossiblyNearer(than: (surfacePoints[index].vector - p).length)
-        return limit * limit
+        return (bestIndex, runnerUpSquaredChord > limit * limit, limit * limit)
     }
 
     /// Beyond 1,500 km of chord the bound is not used (s ≤ 1.01·c holds below it) and every point is measured.
