@@ -151,7 +151,7 @@ struct PolarCell {
     /// the arc, (f∘γ)″ = Hess(γ′, γ′) − κ·(∇f · radial) with κ = m′/m the circle's geodesic
     /// curvature; the radial slope stays above A = cos ψ − H·(R1 + T2) − Δθ/2 (the radial field
     /// turns by κ ≤ 1/ρ per metre along the circle, at most Δθ/2 in all), so with
-    /// κ ≥ κmin = k·cot(k·ρ1) (comparison with the largest curvature k² = b²/a⁴, at the poles):
+    /// κ ≥ κmin = k·cot(k·ρ1) (comparison with the largest curvature k² = 1/b², at the equator):
     /// E3 = T2²·max(0, H − κmin·A)/2 when A ≥ 0, else T2²·H/2 + |A|·ρ1·Δθ²/8 (κ·τ2² ≤ ρ·Δθ²/4).
     /// E3 vanishes on the far side of a disc, where the circle curves away from the level lines
     /// of f — the usual place of the maximum. Nil when X may lie within the cell's reach.
@@ -178,10 +178,12 @@ struct PolarCell {
     }
 
     /// A lower bound on the geodesic curvature m′/m of every geodesic circle of radius ≤ ρ on
-    /// WGS84: k·cot(k·ρ), k² = b²/a⁴ the largest Gaussian curvature (Sturm comparison).
+    /// WGS84: k·cot(k·ρ), k² = 1/b² the largest Gaussian curvature 1/(MN), at the equator (where
+    /// M = b²/a and N = a; at the poles it is the least, b²/a⁴). By Sturm comparison, a Jacobi
+    /// field under curvature K ≤ k² has m′/m ≥ k·cot(k·ρ), which falls as k grows.
     static func leastCircleCurvature(radius rho: Double) -> Double {
         let a = Geodesic.wgs84.equatorialRadius, b = a * (1 - Geodesic.wgs84.flattening)
-        let k = b / (a * a)
+        let k = 1 / b
         return k / tan(k * rho)
     }
 }
