@@ -8,8 +8,13 @@ extension DistanceAnalyzer {
     /// A bound on the work for one disc; past it the current upper bound is returned (still an
     /// upper bound, possibly more than 1 m above the maximum).
     static let maxEvaluations = 20_000
-    /// Border points a cell keeps to bound the distance over it (its reference point's nearest
-    /// and its parent's); 2 measured fastest (2–4 tried).
+    /// The work after which a search with the comparison sphere's planes gives up for the exact
+    /// planes (its slack, at most 0.42 m measured, could keep it from closing within 1 m).
+    static let sphereEvaluations = 2_000
+    /// The comparison sphere is used for discs up to this radius (a hinge needs minimal geodesics).
+    static let sphereRadiusLimit = 1_000_000.0
+    /// Border points a cell keeps to bound the distance over it (its own probe's nearest and its
+    /// parent's).
     static let witnessesPerCell = 2
 
     /// The largest distance to the border over the disc of radius `r` around `point`, from above
@@ -18,27 +23,84 @@ extension DistanceAnalyzer {
     /// d + r bounds it (d is 1-Lipschitz). The point r straight away from the nearest border point
     /// N (continuing the geodesic N→P) reaches it when N stays its nearest point, the usual case,
     /// settled with one search. Otherwise (the border wraps around the point) a branch and bound
-    /// over the disc in geodesic polar coordinates (ρ, θ) about P: cells are split across their
-    /// longer side until the largest bound is within `maxTolerance` of the best distance found.
-    /// The search starts on the annulus outside ρ = best − d, since no point nearer the centre
-    /// is farther than d + ρ ≤ best. A cell's bound is the least of d + ρ1, the Lipschitz bound
-    /// s(C, X) + reach through a border point X near its reference point C's nearest, and
-    /// `CellWitnesses.maxOfMin` over the planes of its border points (`PolarCell.plane`); before
-    /// any geodesic is solved for it, its parent's planes, which hold over it, are tried. Each
-    /// cell measures the exact distance only at the point where its planes put its maximum, so
-    /// the best distance found (always a distance at a point of the disc) closes on the bound
-    /// from below.
+    /// over the disc in geodesic polar coordinates (ρ, θ) about P: the cell with the largest
+    /// bound is measured or split until that bound is within `maxTolerance` of the best distance
+    /// found. The search starts on the annulus outside ρ = best − d, since no point nearer the
+    /// centre is farther than d + ρ ≤ best. A cell's bound is the least of d + ρ1, the Lipschitz
+    /// bound s(C, X) + reach through each of its border points X (C its reference point), and
+    /// `CellWitnesses.maxOfMin` over their planes (`PolarCell.plane`); its parent's planes, which
+    /// hold over it, are tried first. The planes come from the comparison sphere
+    /// (`HingeWitness`: trigonometry, no geodesic solved per cell); should that search not close
+    /// within `sphereEvaluations`, the exact planes (an inverse solution from X to C) take over.
+    /// A cell with the largest bound that has not been measured is measured once, exactly, at the
+    /// point where its planes put its maximum: that raises the best distance found (always a
+    /// distance at a point of the disc) and gives the cell that point's nearest border point as
+    /// a witness.
     func distanceMax(around point: Coordinate, _ result: BorderDistance, radius r: Double) -> Double {
         let d = result.distanceMetres, geodesic = atlas.border.line.geodesic
-        var best = d
+        var best = d, start: [HingeWitness] = []
         if d > 0 {
-            let far = distance(to: geodesic.direct(from: point, azimuth: result.awayAzimuth, distance: r))
-            if far >= d + r - Self.maxTolerance { return d + r }
-            best = far
+            let far = nearestBorderPoint(to: geodesic.direct(from: point, azimuth: result.awayAzimuth, distance: r))
+            if far.distance >= d + r - Self.maxTolerance { return d + r }
+            best = far.distance
+            // N, seen from P against the arrival of N→P, and the far point's nearest.
+            start = [HingeWitness(distance: d, azimuth: (result.awayAzimuth + 180) * .pi / 180, coordinate: result.nearest),
+                     witness(far.coordinate, seenFrom: point)]
         }
+        if r <= Self.sphereRadiusLimit,
+           let bound = discSearch(around: point, d: d, r: r, best: &best, start: start, exact: false, limit: Self.sphereEvaluations) {
+            return bound
+        }
+        return discSearch(around: point, d: d, r: r, best: &best, start: start, exact: true, limit: Self.maxEvaluations)!
+    }
+
+    /// The border point `x` as a witness for the disc about `point`.
+    private func witness(_ x: Coordinate, seenFrom point: Coordinate) -> HingeWitness {
+        let solution = atlas.border.line.geodesic.distanceAndAzimuths(point, x)
+        return HingeWitness(distance: solution.distance, azimuth: solution.azimuth1 * .pi / 180, coordinate: x)
+    }
+
+    /// The branch and bound of `distanceMax`, its planes from the comparison sphere or (`exact`)
+    /// from inverse solutions. Nil when the sphere's search reaches `limit` without closing; the
+    /// exact one then returns its upper bound.
+    private func discSearch(around point: Coordinate, d: Double, r: Double, best: inout Double, start: [HingeWitness],
+                            exact: Bool, limit: Int) -> Double? {
+        let geodesic = atlas.border.line.geodesic
         var cells = CellHeap()
         // The largest bound of a cell dropped without entering the heap.
         var dropped = -Double.infinity
+        // The planes and Lipschitz bound of a witness over a cell.
+        func bound(_ w: HingeWitness, _ cell: PolarCell, reference: (coordinate: Coordinate, azimuth: Double)?, onSphere: SpherePoint)
+            -> (plane: WitnessPlane?, lipschitz: Double) {
+            if exact, let reference {
+                let solution = geodesic.distanceAndAzimuths(w.coordinate, reference.coordinate)
+                let turn = (solution.azimuth2 - reference.azimuth) * .pi / 180
+                return (cell.plane(distance: solution.distance, radial: cos(turn), tangential: sin(turn),
+                                   circleCurvature: PolarCell.leastCircleCurvature(radius: cell.rho.upperBound)),
+                        solution.distance + cell.reach)
+            }
+            let seen = w.seen(from: onSphere)
+            return (cell.plane(distance: seen.distance, radial: seen.radial, tangential: seen.tangential,
+                               circleCurvature: PolarCell.sphereCircleCurvature(radius: cell.rho.upperBound)),
+                    seen.distance + cell.reach)
+        }
+        func reference(of cell: PolarCell) -> (coordinate: Coordinate, azimuth: Double)? {
+            exact ? geodesic.directWithAzimuth(from: point, azimuth: cell.referenceAzimuth * 180 / .pi, distance: cell.reference) : nil
+        }
+        // Seals a cell's bound from its witnesses: into the heap, or dropped when it is settled.
+        func file(_ frame: PolarCell, witnesses: [HingeWitness], centreBound: Double, probe: (rho: Double, theta: Double)?) {
+            let referencePoint = reference(of: frame), onSphere = SpherePoint(rho: frame.reference, theta: frame.referenceAzimuth)
+            var planes: [WitnessPlane] = [], upper = centreBound
+            planes.reserveCapacity(witnesses.count)
+            for w in witnesses {
+                let (plane, lipschitz) = bound(w, frame, reference: referencePoint, onSphere: onSphere)
+                upper = min(upper, lipschitz)
+                if let plane { planes.append(plane) }
+            }
+            upper = min(upper, CellWitnesses.maxOfMin(planes, frame).value)
+            if upper <= best + Self.maxTolerance { dropped = max(dropped, upper); return }
+            cells.push(Cell(frame: frame, upper: upper, witnesses: witnesses, planes: planes, probe: probe))
+        }
         func push(_ rho: ClosedRange<Double>, _ theta: ClosedRange<Double>, parent: Cell?) {
             // Lipschitz from the centre: no point of the cell is farther than d + ρ1. Once the best
             // distance found is near d + r this settles the whole inner disc without a search.
@@ -49,54 +111,49 @@ extension DistanceAnalyzer {
             let onEdge = rho.upperBound >= r && rho.upperBound - rho.lowerBound <= rho.upperBound * (theta.upperBound - theta.lowerBound)
             let cell = PolarCell(rho: rho, theta: theta, reference: onEdge ? r : (rho.lowerBound + rho.upperBound) / 2)
             // The parent's planes hold over this part of it: in the parent's frame they often settle
-            // the cell before any geodesic is solved.
+            // the cell before its own are made.
             if let parent {
                 let frame = parent.frame
                 let parentBound = CellWitnesses.maxOfMin(parent.planes, tau1: (rho.lowerBound - frame.reference)...(rho.upperBound - frame.reference),
                                                          tau2: frame.tau2(over: cell)).value
                 if parentBound <= best + Self.maxTolerance { dropped = max(dropped, parentBound); return }
             }
-            let inherited = parent?.witnesses ?? start
-            let reference = geodesic.directWithAzimuth(from: point, azimuth: cell.referenceAzimuth * 180 / .pi, distance: cell.reference)
-            // The parent's border points often settle the cell without a search of its own.
-            var planes = inherited.compactMap { cell.plane(for: $0, reference: reference, geodesic: geodesic) }
-            let inheritedBound = min(CellWitnesses.maxOfMin(planes, cell).value, centreBound)
-            if inheritedBound <= best + Self.maxTolerance { dropped = max(dropped, inheritedBound); return }
-            // A border point near C's nearest (no exact search): its plane bounds the cell as any
-            // border point's does, and d(C) ≤ s(C, X) gives the Lipschitz bound d(Q) ≤ s(C, X) + s(C, Q).
-            // Exact distances are measured only where the planes put the maximum, below.
-            let witness = nearbyBorderPoint(to: reference.coordinate)
-            let toReference = geodesic.distanceAndAzimuths(witness, reference.coordinate)
-            if let plane = cell.plane(toCentre: toReference, reference: reference) { planes.insert(plane, at: 0) }
-            let model = CellWitnesses.maxOfMin(planes, cell)
-            let upper = min(toReference.distance + cell.reach, centreBound, model.value)
-            if upper > best + Self.maxTolerance, model.value < .infinity {
-                // Where the planes put the cell's maximum: usually within millimetres of it once
-                // the cell is small, so `best` closes on the bound from below (any point of the
-                // cell is a point of the disc).
-                let rho = min(max(cell.reference + model.tau1, rho.lowerBound), rho.upperBound)
-                let azimuth = min(max(cell.referenceAzimuth + model.tau2 / max(rho, 1), theta.lowerBound), theta.upperBound)
-                best = max(best, distance(to: geodesic.direct(from: point, azimuth: azimuth * 180 / .pi, distance: rho)))
-            }
-            let witnesses = [witness] + inherited.filter { $0 != witness }.prefix(Self.witnessesPerCell - 1)
-            cells.push(Cell(frame: cell, upper: upper, witnesses: witnesses, planes: planes))
+            // A part holding its parent's measured point has been measured as well as a new point would.
+            let probe = parent?.probe.flatMap { rho.contains($0.rho) && theta.contains($0.theta) ? $0 : nil }
+            file(cell, witnesses: parent?.witnesses ?? start, centreBound: centreBound, probe: probe)
         }
         // No point within best − d of the centre is farther than best (Lipschitz from the centre):
         // the search covers the annulus outside that disc.
         let sectors = 12, inner = min(max(0, best - d), r)
         dropped = max(dropped, d + inner)
-        let start = d > 0 ? [result.nearest] : []
         for k in 0..<sectors {
             let theta = (2 * Double.pi * Double(k) / Double(sectors))...(2 * Double.pi * Double(k + 1) / Double(sectors))
             push(inner...r, theta, parent: nil)
         }
         var evaluations = sectors
         while let cell = cells.pop() {
-            if cell.upper <= best + Self.maxTolerance || evaluations >= Self.maxEvaluations {
-                return max(cell.upper, best, dropped)
+            if cell.upper <= best + Self.maxTolerance { return max(cell.upper, best, dropped) }
+            if evaluations >= limit { return exact ? max(cell.upper, best, dropped) : nil }
+            let (rho, theta) = (cell.frame.rho, cell.frame.theta)
+            if cell.probe == nil {
+                // Measured where its planes put its maximum: usually within millimetres of it once
+                // the cell is small, so `best` closes on the bound from below (any point of the
+                // cell is a point of the disc). Its nearest border point joins its witnesses.
+                let model = CellWitnesses.maxOfMin(cell.planes, cell.frame)
+                let (tau1, tau2) = model.value < .infinity ? (model.tau1, model.tau2) : (0, 0)
+                let probeRho = min(max(cell.frame.reference + tau1, rho.lowerBound), rho.upperBound)
+                let azimuth = min(max(cell.frame.referenceAzimuth + tau2 / max(probeRho, 1), theta.lowerBound), theta.upperBound)
+                let probe = nearestBorderPoint(to: geodesic.direct(from: point, azimuth: azimuth * 180 / .pi, distance: probeRho))
+                best = max(best, probe.distance)
+                // Often a border vertex the cell already has: its hinge is known.
+                let known = cell.witnesses.first { $0.coordinate == probe.coordinate }
+                let witnesses = [known ?? witness(probe.coordinate, seenFrom: point)]
+                    + cell.witnesses.filter { $0.coordinate != probe.coordinate }.prefix(Self.witnessesPerCell - 1)
+                file(cell.frame, witnesses: witnesses, centreBound: cell.upper, probe: (probeRho, azimuth))
+                evaluations += 1
+                continue
             }
             // Halve the cell across its longer side (in metres), which shrinks its bound most.
-            let (rho, theta) = (cell.frame.rho, cell.frame.theta)
             let rm = (rho.lowerBound + rho.upperBound) / 2, tm = (theta.lowerBound + theta.upperBound) / 2
             if rm * (theta.upperBound - theta.lowerBound) > rho.upperBound - rho.lowerBound {
                 push(rho, theta.lowerBound...tm, parent: cell)
@@ -116,7 +173,7 @@ extension DistanceAnalyzer {
 /// point Q = (ρ, θ) of it is reached from C by two legs: radially along the geodesic from P by
 /// τ1 = ρ − ρref ∈ [ρ0 − ρref, ρ1 − ρref], |τ1| ≤ R1, then along the geodesic circle of radius ρ by
 /// an arc τ2, |τ2| ≤ m(ρ)·Δθ/2 ≤ T2 = ρ1·Δθ/2 (the reduced length m(ρ) ≤ ρ on an ellipsoid, whose
-/// curvature is positive).
+/// curvature is positive, and on the comparison sphere with the same (ρ, θ)).
 struct PolarCell {
     var rho: ClosedRange<Double>
     var theta: ClosedRange<Double>
@@ -139,7 +196,10 @@ struct PolarCell {
         return min(0, low)...max(0, high)
     }
 
-    /// A bound on f(Q) = s(Q, X), the distance to the border point X, over the cell:
+    /// A bound on f(Q) = s(Q, X), the distance to the border point X, over the cell, on the
+    /// ellipsoid or on `HingeWitness`'s comparison sphere (whose distance bounds the ellipsoid's;
+    /// the argument holds on any surface of positive curvature, `circleCurvature` being κmin
+    /// below for the surface in question):
     /// f(Q) ≤ s + a_r·τ1 + a_t·τ2 + E1 + E2 + E3, with s = f(C) and (a_r, a_t) = (cos ψ, sin ψ) the
     /// components of f's gradient at C (the unit vector continuing the geodesic X→C) along the
     /// radial and tangential directions there. The remainder, from Taylor along the two legs:
@@ -151,28 +211,21 @@ struct PolarCell {
     /// the arc, (f∘γ)″ = Hess(γ′, γ′) − κ·(∇f · radial) with κ = m′/m the circle's geodesic
     /// curvature; the radial slope stays above A = cos ψ − H·(R1 + T2) − Δθ/2 (the radial field
     /// turns by κ ≤ 1/ρ per metre along the circle, at most Δθ/2 in all), so with
-    /// κ ≥ κmin = k·cot(k·ρ1) (comparison with the largest curvature k² = 1/b², at the equator):
+    /// κ ≥ κmin = k·cot(k·ρ1) (comparison with the largest curvature k²: 1/b² on the ellipsoid, at
+    /// the equator; the sphere's own):
     /// E3 = T2²·max(0, H − κmin·A)/2 when A ≥ 0, else T2²·H/2 + |A|·ρ1·Δθ²/8 (κ·τ2² ≤ ρ·Δθ²/4).
     /// E3 vanishes on the far side of a disc, where the circle curves away from the level lines
     /// of f — the usual place of the maximum. Nil when X may lie within the cell's reach.
-    func plane(for witness: Coordinate, reference centre: (coordinate: Coordinate, azimuth: Double), geodesic: Geodesic) -> WitnessPlane? {
-        plane(toCentre: geodesic.distanceAndAzimuths(witness, centre.coordinate), reference: centre)
-    }
-
-    /// The same, from the inverse solution from the border point X to C.
-    func plane(toCentre: (distance: Double, azimuth1: Double, azimuth2: Double), reference centre: (coordinate: Coordinate, azimuth: Double)) -> WitnessPlane? {
+    func plane(distance s: Double, radial: Double, tangential: Double, circleCurvature: Double) -> WitnessPlane? {
         let (r1, t2) = (radialReach, arcHalf)
-        let s = toCentre.distance
         guard s > r1 + t2 else { return nil }
-        let turn = (toCentre.azimuth2 - centre.azimuth) * .pi / 180
-        let (radial, tangential) = (cos(turn), sin(turn))
         let h = 1 / (s - r1 - t2)
         let sigma = min(1, abs(tangential) + h * r1)
         let e1 = r1 * r1 * h * sigma * sigma / 2
         let e2 = t2 * r1 * h * sigma
         let radialSlope = radial - h * (r1 + t2) - angle / 2
         let e3 = radialSlope >= 0
-            ? t2 * t2 * max(0, h - Self.leastCircleCurvature(radius: rho.upperBound) * radialSlope) / 2
+            ? t2 * t2 * max(0, h - circleCurvature * radialSlope) / 2
             : t2 * t2 * h / 2 + abs(radialSlope) * rho.upperBound * angle * angle / 8
         return WitnessPlane(constant: s + e1 + e2 + e3, radial: radial, tangential: tangential)
     }
@@ -184,6 +237,12 @@ struct PolarCell {
     static func leastCircleCurvature(radius rho: Double) -> Double {
         let a = Geodesic.wgs84.equatorialRadius, b = a * (1 - Geodesic.wgs84.flattening)
         let k = 1 / b
+        return k / tan(k * rho)
+    }
+
+    /// The same on the comparison sphere of `HingeWitness`, exactly: its curvature is k².
+    static func sphereCircleCurvature(radius rho: Double) -> Double {
+        let k = HingeWitness.curvature
         return k / tan(k * rho)
     }
 }
@@ -250,10 +309,12 @@ struct Cell {
     var frame: PolarCell
     /// No point of the cell is farther from the border.
     var upper: Double
-    /// Border points near the cell, the first near its reference point's nearest.
-    var witnesses: [Coordinate]
+    /// Border points near the cell, the latest measured first.
+    var witnesses: [HingeWitness]
     /// The planes of its bound, in its frame; they hold over its parts too.
     var planes: [WitnessPlane]
+    /// Where in it the distance has been measured exactly, (ρ, θ), if anywhere.
+    var probe: (rho: Double, theta: Double)?
 }
 
 /// A binary max-heap of cells by `upper`.

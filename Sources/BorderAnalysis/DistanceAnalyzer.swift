@@ -47,20 +47,14 @@ public final class DistanceAnalyzer {
         return side == .left ? atlas.border.countryOnLeft : atlas.border.countryOnRight
     }
 
-    /// The distance to the border alone (a search of the uncertainty disc).
-    func distance(to point: Coordinate) -> Double {
-        borderSearch.nearestPoint(to: point).distance
+    /// The border point nearest a point of the uncertainty disc, and its distance.
+    func nearestBorderPoint(to point: Coordinate) -> NearestPoint {
+        borderSearch.nearestPoint(to: point)
     }
 
     /// The distance to the atlas's alternative line number `line`.
     func alternativeDistance(to point: Coordinate, line: Int) -> Double {
         alternativeSearches[line].nearestPoint(to: point).distance
-    }
-
-    /// A border point near the nearest one, cheaply (`GeodesicPolyline.nearbyPoint`): a witness whose
-    /// distance bounds the border's from above.
-    func nearbyBorderPoint(to point: Coordinate) -> Coordinate {
-        borderSearch.nearbyPoint(to: point)
     }
 
     /// The place nearest to the point (geodesic), with the distance and bearing from it, exact as

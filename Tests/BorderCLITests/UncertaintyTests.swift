@@ -99,29 +99,10 @@ import TestSupport
     /// point; a disc that reaches the border (at the tripoint, at Gwatar Bay, beside the line) is
     /// never side-certain, and one well inside a country is.
     @Test func theIntervalAgreesWithTheIndependentDiscSearch() throws {
-        let url = CLI.repository.appendingPathComponent("Tests/BorderCLITests/Inputs/uncertainty/cases.csv")
-        let records = csvRecords(try String(contentsOf: url, encoding: .utf8))
-        let header = records[0]
-        let cases = records.dropFirst().map { Dictionary(uniqueKeysWithValues: zip(header, $0)) }
+        let (cases, rows) = try Self.measuredCases("cases.csv")
         #expect(cases.count == 13)
-        let input = try Self.csv("id,lat,lon,uncertainty_km\n" + cases.map { "\($0["id"]!),\($0["lat"]!),\($0["lon"]!),\($0["radius_km"]!)" }.joined(separator: "\n") + "\n")
-        let rows = try Self.rows(try CLI.run(["distances", input.path, "--format", "json",
-                                              "--columns", "distance_m,side,distance_min_m,distance_max_m,side_certain"]).expecting(0))
-        #expect(rows.count == cases.count)
         var certain: [String: Bool] = [:]
-        for (row, reference) in zip(rows, cases) {
-            let id = reference["id"]!
-            func number(_ key: String) -> Double { (row[key] as? NSNumber)?.doubleValue ?? .nan }
-            func expected(_ key: String) -> Double { Double(reference[key] ?? "") ?? .nan }
-            #expect(row["id"] as? String == id)
-            #expect(abs(number("distance_m") - expected("distance_m")) <= 1e-3, "\(id): distance_m")
-            #expect(abs(number("distance_min_m") - expected("distance_min_m")) <= 1e-3, "\(id): distance_min_m \(number("distance_min_m"))")
-            let max = number("distance_max_m")
-            #expect(max >= expected("distance_max_m") - 1e-3 && max - expected("distance_max_m") <= 1, "\(id): distance_max_m \(max) vs \(expected("distance_max_m"))")
-            #expect(max <= expected("max_upper_m") + 1.1, "\(id): distance_max_m \(max) above the certified bound")
-            certain[id] = row["side_certain"] as? Bool
-            if reference["touches_border"] == "true" { #expect(certain[id] == false, "\(id): the disc reaches the border") }
-        }
+        for (row, reference) in zip(rows, cases) { certain[reference["id"]!] = row["side_certain"] as? Bool }
         let byID = Dictionary(uniqueKeysWithValues: zip(cases.map { $0["id"]! }, rows))
         // 10 km from the border, r = 3 km: the minimum is d − r, 7 km.
         let tenKm = try #require(byID["ten_km_r3"])
@@ -140,6 +121,43 @@ import TestSupport
         // proven where the disc lies well inside one country.
         for id in ["r_gt_d", "pk_r2_touch", "tripoint_r25", "gwatar_r25", "wrap_inside"] { #expect(certain[id] == false, "\(id)") }
         for id in ["ten_km_r3", "ir_r25", "r_zero"] { #expect(certain[id] == true, "\(id)") }
+    }
+
+    /// The committed cases of Inputs/uncertainty/wrapped.csv, made the same way: 24 discs (8 each of
+    /// 2, 25 and 100 km) whose point straight away from the nearest border point is not the
+    /// farthest, so the maximum is found by the branch and bound, each within 1 m as above.
+    @Test func wrappedDiscsAgreeWithTheIndependentDiscSearch() throws {
+        let (cases, _) = try Self.measuredCases("wrapped.csv")
+        #expect(cases.count == 24)
+        for radius in ["2", "25", "100"] { #expect(cases.filter { $0["radius_km"] == radius }.count == 8) }
+    }
+
+    /// Runs `distances` on the cases of Inputs/uncertainty/`file` and checks each row against its
+    /// reference: distance_m and distance_min_m to 1 mm; distance_max_m never below the searched
+    /// maximum (it is an upper bound), at most 1 m above it, and at most 1.1 m above the certified
+    /// bound; a disc that reaches the border is never side-certain.
+    private static func measuredCases(_ file: String) throws -> (cases: [[String: String]], rows: [[String: Any]]) {
+        let url = CLI.repository.appendingPathComponent("Tests/BorderCLITests/Inputs/uncertainty/\(file)")
+        let records = csvRecords(try String(contentsOf: url, encoding: .utf8))
+        let header = records[0]
+        let cases = records.dropFirst().map { Dictionary(uniqueKeysWithValues: zip(header, $0)) }
+        let input = try Self.csv("id,lat,lon,uncertainty_km\n" + cases.map { "\($0["id"]!),\($0["lat"]!),\($0["lon"]!),\($0["radius_km"]!)" }.joined(separator: "\n") + "\n")
+        let rows = try Self.rows(try CLI.run(["distances", input.path, "--format", "json",
+                                              "--columns", "distance_m,side,distance_min_m,distance_max_m,side_certain"]).expecting(0))
+        #expect(rows.count == cases.count)
+        for (row, reference) in zip(rows, cases) {
+            let id = reference["id"]!
+            func number(_ key: String) -> Double { (row[key] as? NSNumber)?.doubleValue ?? .nan }
+            func expected(_ key: String) -> Double { Double(reference[key] ?? "") ?? .nan }
+            #expect(row["id"] as? String == id)
+            #expect(abs(number("distance_m") - expected("distance_m")) <= 1e-3, "\(id): distance_m")
+            #expect(abs(number("distance_min_m") - expected("distance_min_m")) <= 1e-3, "\(id): distance_min_m \(number("distance_min_m"))")
+            let max = number("distance_max_m")
+            #expect(max >= expected("distance_max_m") - 1e-3 && max - expected("distance_max_m") <= 1, "\(id): distance_max_m \(max) vs \(expected("distance_max_m"))")
+            #expect(max <= expected("max_upper_m") + 1.1, "\(id): distance_max_m \(max) above the certified bound")
+            if reference["touches_border"] == "true" { #expect(row["side_certain"] as? Bool == false, "\(id): the disc reaches the border") }
+        }
+        return (cases, rows)
     }
 
     /// The spread over the border lines against GeographicLib's exact distances to each line
