@@ -24,13 +24,38 @@ struct EdgeFoot: Sendable {
     var isAtStart: Bool { offset <= 0 }
     var isAtEnd: Bool { offset >= edgeLength }
 
-    /// `start` and `end` are the edge's vertices, returned exactly when the foot is one of them.
+    /// An edge's vertices (returned exactly when the foot is one of them), its length and its
+    /// azimuths there (degrees).
+    struct Ends {
+        var start: Coordinate, end: Coordinate
+        var length: Double
+        var startAzimuth: Double, endAzimuth: Double
+    }
+
+    /// The same for the edge `segment`, its ends' azimuths taken from it.
     static func find(on segment: GeodesicSegment, from start: Coordinate, to end: Coordinate,
                      target: Coordinate, near guess: Double, geodesic: Geodesic) -> EdgeFoot {
-        let length = segment.length
+        let ends = Ends(start: start, end: end, length: segment.length, startAzimuth: segment.position(at: 0).azimuth,
+                        endAzimuth: segment.position(at: segment.length).azimuth)
+        return find(ends, target: target, near: guess, geodesic: geodesic) { segment }
+    }
+
+    /// `segment` is made only when a point inside the edge is needed: a foot at a vertex, the
+    /// usual answer on a dense line, needs neither it nor a position along it.
+    static func find(_ ends: Ends, target: Coordinate, near guess: Double, geodesic: Geodesic,
+                     segment makeSegment: () -> GeodesicSegment) -> EdgeFoot {
+        let (start, end, length) = (ends.start, ends.end, ends.length)
+        var segment: GeodesicSegment?
         func evaluate(_ s: Double) -> (foot: EdgeFoot, slope: Double, step: Double) {
-            var (point, edgeAzimuth) = segment.position(at: s)
-            if s <= 0 { point = start } else if s >= length { point = end }
+            let point: Coordinate, edgeAzimuth: Double
+            if s <= 0 {
+                (point, edgeAzimuth) = (start, ends.startAzimuth)
+            } else if s >= length {
+                (point, edgeAzimuth) = (end, ends.endAzimuth)
+            } else {
+                if segment == nil { segment = makeSegment() }
+                (point, edgeAzimuth) = segment!.position(at: s)
+            }
             let g = geodesic.inverse(point, target)
             let cosine = cos((g.azimuth1 - edgeAzimuth) * .pi / 180)
             let scale = g.geodesicScale > 0.01 ? g.reducedLength / g.geodesicScale : g.distance

@@ -162,8 +162,9 @@ extension GeodesicPolyline {
     }
 
     private func refine(edge: Int, target: Coordinate, guess: Double) -> EdgeFoot {
-        EdgeFoot.find(on: segment(edge), from: vertices[edge], to: vertices[edge + 1],
-                      target: target, near: guess, geodesic: geodesic)
+        let ends = EdgeFoot.Ends(start: vertices[edge], end: vertices[edge + 1], length: chainage[edge + 1] - chainage[edge],
+                                 startAzimuth: startAzimuths[edge], endAzimuth: endAzimuths[edge])
+        return EdgeFoot.find(ends, target: target, near: guess, geodesic: geodesic) { segment(edge) }
     }
 
     private func describe(_ foot: EdgeFoot, edge: Int) -> NearestPoint {
