@@ -31,8 +31,13 @@ public struct GeodesicPolyline: Sendable {
         self.edgeLengths = solutions.map(\.length)
         self.startAzimuths = solutions.map(\.startAzimuth)
         self.endAzimuths = solutions.map(\.endAzimuth)
+        // Pieces as long as the line's mean edge, from 500 m to 5 km: a dense line (the bundled
+        // one, 61 m) keeps 500 m pieces, a coarse one (the alternative lines, 0.7–3.7 km) is cut
+        // into fewer, so its searches walk fewer of them. Only speed depends on it: a piece's bow
+        // bounds its geodesic's distance from its chord at any length.
+        let meanEdge = chainage.last! / Double(edgeLengths.count)
         self.index = SegmentIndex(vertices: vertices, lengths: zip(chainage, chainage.dropFirst()).map { $1 - $0 },
-                                  geodesic: geodesic)
+                                  geodesic: geodesic, pieceLength: min(max(meanEdge, SegmentIndex.maxPieceLength), 5_000))
     }
 
     /// Every edge's solution, as `init(_:geodesic:known:)` takes them back.

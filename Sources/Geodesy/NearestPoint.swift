@@ -81,7 +81,7 @@ extension GeodesicPolyline {
             let piece = index.pieces[hint]
             firstPiece = hint
             (firstChord, firstT) = p.distance(toSegment: piece.start, piece.end)
-            covered = firstChord + Self.coverageSlack(firstChord)
+            covered = firstChord + coverageSlack(firstChord)
         }
         scratch.kept.removeAll(keepingCapacity: true)
         var overflow = false
@@ -91,7 +91,7 @@ extension GeodesicPolyline {
             if scratch.kept.count < scratch.keptLimit { scratch.kept.append((i, d, t)) } else { overflow = true }
             if d < firstChord {
                 (firstPiece, firstChord, firstT) = (i, d, t)
-                covered = d + Self.coverageSlack(d)
+                covered = d + coverageSlack(d)
             }
         }
         let first = index.pieces[firstPiece]
@@ -142,8 +142,8 @@ extension GeodesicPolyline {
     /// at most its bow from its chord, and a geodesic of length s whose normal curvature is at most
     /// κ exceeds its chord by at most κ²s³/24 (s ≤ 1.01·c wherever this slack is small enough to
     /// matter). Only the speed depends on it: a larger distance sends the search back to the tree.
-    static func coverageSlack(_ c: Double) -> Double {
-        let bow = SegmentIndex.bow(ofPieceLength: SegmentIndex.maxPieceLength)
+    func coverageSlack(_ c: Double) -> Double {
+        let bow = index.maxBow
         let s = 1.01 * (c + bow)
         return bow + SegmentIndex.maxCurvature * SegmentIndex.maxCurvature * s * s * s / 24 + 1e-3
     }

@@ -1,6 +1,6 @@
 /// A bounding-sphere hierarchy over the straight 3-D chords of a polyline's geodesic edges.
 ///
-/// Long edges are cut into pieces of at most `maxPieceLength`, at exact points of the geodesic,
+/// Long edges are cut into pieces of at most `pieceLength`, at exact points of the geodesic,
 /// so every chord hugs its geodesic within `bow` metres. A node's sphere holds its pieces' chords
 /// plus their bows, so `|p − centre| − radius` never exceeds the geodesic distance from `p` to
 /// any point of the edges below it: straight lines are never longer than surface paths.
@@ -34,6 +34,10 @@ struct SegmentIndex: Sendable {
     }
 
     static let maxPieceLength = 500.0
+    /// The longest piece of this index (`maxPieceLength` unless the line asked for longer).
+    let pieceLength: Double
+    /// The largest bow of a piece.
+    var maxBow: Double { Self.bow(ofPieceLength: pieceLength) }
     static let leafSize = 4
     /// The largest normal curvature of the WGS84 ellipsoid, 1/(a(1 − e²)), at the equator along the meridian.
     static let maxCurvature = 1 / 6_335_439.327
@@ -47,19 +51,20 @@ struct SegmentIndex: Sendable {
     let levelCounts: [Int]
 
     /// `lengths[i]` is the geodesic length of edge i; only edges longer than a piece are cut.
-    init(vertices: [Coordinate], lengths: [Double], geodesic: Geodesic) {
-        self.init(lines: [(vertices, lengths)], geodesic: geodesic)
+    init(vertices: [Coordinate], lengths: [Double], geodesic: Geodesic, pieceLength: Double = maxPieceLength) {
+        self.init(lines: [(vertices, lengths)], geodesic: geodesic, pieceLength: pieceLength)
     }
 
     /// Several polylines in one index; edges are numbered on from one line to the next.
-    init(lines: [(vertices: [Coordinate], lengths: [Double])], geodesic: Geodesic) {
+    init(lines: [(vertices: [Coordinate], lengths: [Double])], geodesic: Geodesic, pieceLength: Double = maxPieceLength) {
+        self.pieceLength = pieceLength
         var pieces: [Piece] = []
         pieces.reserveCapacity(lines.reduce(0) { $0 + $1.vertices.count })
         var edge = 0
         for (vertices, lengths) in lines {
             var start = Vector3(vertices[0], on: geodesic)
             for (local, length) in lengths.enumerated() {
-                let count = max(1, Int((length / Self.maxPieceLength).rounded(.up)))
+                let count = max(1, Int((length / pieceLength).rounded(.up)))
                 let segment = count > 1 ? geodesic.segment(from: vertices[local], to: vertices[local + 1]) : nil
                 let pieceLength = length / Double(count)
                 let bow = Self.bow(ofPieceLength: pieceLength)
