@@ -9,7 +9,7 @@ extension DistanceAnalyzer {
     /// upper bound, possibly more than 1 m above the maximum).
     static let maxEvaluations = 20_000
     /// The work after which a search with the comparison sphere's planes gives up for the exact
-    /// planes (its slack, at most 0.42 m measured, could keep it from closing within 1 m).
+    /// planes (its slack, 0.31 m at most in `HingeWitnessTests`, could keep it from closing within 1 m).
     static let sphereEvaluations = 2_000
     /// The comparison sphere is used for discs up to this radius (a hinge needs minimal geodesics).
     static let sphereRadiusLimit = 1_000_000.0
@@ -38,7 +38,7 @@ extension DistanceAnalyzer {
     /// a witness.
     func distanceMax(around point: Coordinate, _ result: BorderDistance, radius r: Double) -> Double {
         let d = result.distanceMetres, geodesic = atlas.border.line.geodesic
-        var best = d, start: [HingeWitness] = []
+        var best = d, start: [HingeWitness] = [], measured: (rho: Double, theta: Double)?
         if d > 0 {
             let far = nearestBorderPoint(to: geodesic.direct(from: point, azimuth: result.awayAzimuth, distance: r))
             if far.distance >= d + r - Self.maxTolerance { return d + r }
@@ -46,12 +46,17 @@ extension DistanceAnalyzer {
             // N, seen from P against the arrival of N→P, and the far point's nearest.
             start = [HingeWitness(distance: d, azimuth: (result.awayAzimuth + 180) * .pi / 180, coordinate: result.nearest),
                      witness(far.coordinate, seenFrom: point)]
+            // The far point has been measured: its first sector need not be.
+            let away = result.awayAzimuth * .pi / 180
+            measured = (r, away < 0 ? away + 2 * .pi : away)
         }
         if r <= Self.sphereRadiusLimit,
-           let bound = discSearch(around: point, d: d, r: r, best: &best, start: start, exact: false, limit: Self.sphereEvaluations) {
+           let bound = discSearch(around: point, d: d, r: r, best: &best, start: start, measured: measured, exact: false,
+                                  limit: Self.sphereEvaluations) {
             return bound
         }
-        return discSearch(around: point, d: d, r: r, best: &best, start: start, exact: true, limit: Self.maxEvaluations)!
+        return discSearch(around: point, d: d, r: r, best: &best, start: start, measured: measured, exact: true,
+                          limit: Self.maxEvaluations)!
     }
 
     /// The border point `x` as a witness for the disc about `point`.
@@ -61,9 +66,11 @@ extension DistanceAnalyzer {
     }
 
     /// The branch and bound of `distanceMax`, its planes from the comparison sphere or (`exact`)
-    /// from inverse solutions. Nil when the sphere's search reaches `limit` without closing; the
-    /// exact one then returns its upper bound.
+    /// from inverse solutions; `measured` is a point of the disc whose distance `best` already
+    /// holds (its first sector is not measured again). Nil when the sphere's search reaches
+    /// `limit` without closing; the exact one then returns its upper bound.
     private func discSearch(around point: Coordinate, d: Double, r: Double, best: inout Double, start: [HingeWitness],
+                            measured: (rho: Double, theta: Double)?,
                             exact: Bool, limit: Int) -> Double? {
         let geodesic = atlas.border.line.geodesic
         var cells = CellHeap()
@@ -119,7 +126,7 @@ extension DistanceAnalyzer {
                 if parentBound <= best + Self.maxTolerance { dropped = max(dropped, parentBound); return }
             }
             // A part holding its parent's measured point has been measured as well as a new point would.
-            let probe = parent?.probe.flatMap { rho.contains($0.rho) && theta.contains($0.theta) ? $0 : nil }
+            let probe = (parent.map(\.probe) ?? measured).flatMap { rho.contains($0.rho) && theta.contains($0.theta) ? $0 : nil }
             file(cell, witnesses: parent?.witnesses ?? start, centreBound: centreBound, probe: probe)
         }
         // No point within best − d of the centre is farther than best (Lipschitz from the centre):
