@@ -89,5 +89,4 @@ private struct LineSearch {
     init(_ line: GeodesicPolyline) { self.line = line }
 
     mutating func nearestPoint(to point: Coordinate) -> NearestPoint { line.nearestPoint(to: point, hints: &hints) }
-    mutating func nearbyPoint(to point: Coordinate) -> Coordinate { line.nearbyPoint(to: point, hints: &hints) }
 }

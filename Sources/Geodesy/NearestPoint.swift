@@ -49,31 +49,6 @@ extension GeodesicPolyline {
         return nearest
     }
 
-    /// A point of the line near the nearest one, without the exact search: on the piece whose
-    /// 3-D chord c is nearest, the edge's nearer vertex when the edge is short against c, else the
-    /// point at the same fraction along the geodesic edge. Being a point of the line, its distance
-    /// bounds the line's from above, which is all a bound needs; it costs the tree walk and at most
-    /// one position on an edge. A vertex at most half an edge L from the foot adds about
-    /// (L/2)²/(2c) to the distance: it is taken when that is at most 5 cm, L² ≤ 0.4·c.
-    public func nearbyPoint(to target: Coordinate, hints: inout NearestPointHints) -> Coordinate {
-        let p = Vector3(target, on: geodesic)
-        var best = 0, bestChord = Double.infinity, bestT = 0.0
-        if let hint = hints.piece(near: target), hint < index.pieces.count {
-            best = hint
-            (bestChord, bestT) = p.distance(toSegment: index.pieces[hint].start, index.pieces[hint].end)
-        }
-        index.visit(from: p, keep: { $0 < bestChord }) { i in
-            let (d, t) = p.distance(toSegment: index.pieces[i].start, index.pieces[i].end)
-            if d < bestChord { (best, bestChord, bestT) = (i, d, t) }
-        }
-        hints.remember(best, near: target)
-        let piece = index.pieces[best]
-        let offset = piece.startOffset + bestT * (piece.endOffset - piece.startOffset)
-        let edgeLength = chainage[piece.edge + 1] - chainage[piece.edge]
-        if edgeLength * edgeLength <= 0.4 * bestChord { return vertices[offset < edgeLength / 2 ? piece.edge : piece.edge + 1] }
-        return segment(piece.edge).position(at: offset).coordinate
-    }
-
     func nearestPoint(to target: Coordinate, startingFrom hint: Int?, scratch: inout SearchScratch) -> (nearest: NearestPoint, piece: Int) {
         let p = Vector3(target, on: geodesic)
         var firstPiece = 0, firstChord = Double.infinity, firstT = 0.0, covered = Double.infinity
