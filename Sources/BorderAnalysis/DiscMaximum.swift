@@ -40,7 +40,12 @@ extension DistanceAnalyzer {
         let d = result.distanceMetres, geodesic = atlas.border.line.geodesic
         var best = d, start: [HingeWitness] = [], measured: (rho: Double, theta: Double)?
         if d > 0 {
-            let far = nearestBorderPoint(to: geodesic.direct(from: point, azimuth: result.awayAzimuth, distance: r))
+            // The far point F lies on the geodesic N→P, d + r from N: when no border point is
+            // nearer F than d + r − 1 m (chords alone, usually), N is as near as any and d + r is
+            // the maximum; otherwise F is measured exactly.
+            let farPoint = geodesic.direct(from: point, azimuth: result.awayAzimuth, distance: r)
+            if borderIsNowhereNearer(than: d + r - Self.maxTolerance, to: farPoint, foot: result.nearest, footDistance: d + r) { return d + r }
+            let far = nearestBorderPoint(to: farPoint)
             if far.distance >= d + r - Self.maxTolerance { return d + r }
             best = far.distance
             // N, seen from P against the arrival of N→P, and the far point's nearest.

@@ -52,6 +52,12 @@ public final class DistanceAnalyzer {
         borderSearch.nearestPoint(to: point)
     }
 
+    /// True when no border point is nearer `point` than `threshold`, shown from chords alone
+    /// (`GeodesicPolyline.isNowhereNearer`), `foot` being a border point at `footDistance`.
+    func borderIsNowhereNearer(than threshold: Double, to point: Coordinate, foot: Coordinate, footDistance: Double) -> Bool {
+        borderSearch.line.isNowhereNearer(than: threshold, to: point, foot: foot, footDistance: footDistance)
+    }
+
     /// The distance to the atlas's alternative line number `line`.
     func alternativeDistance(to point: Coordinate, line: Int) -> Double {
         alternativeSearches[line].nearestPoint(to: point).distance

@@ -49,6 +49,23 @@ extension GeodesicPolyline {
         return nearest
     }
 
+    /// True when no point of the line is nearer `target` than `threshold`, shown from chords
+    /// alone: `foot`, a point of the line at the exact distance `footDistance` (≥ `threshold`) from
+    /// `target`, calibrates the conversion of chords to geodesic distances as the exact search's
+    /// second step does. False when some piece may lie nearer, which only the exact search can
+    /// settle. No geodesic is solved: it costs one walk of the index.
+    public func isNowhereNearer(than threshold: Double, to target: Coordinate, foot: Coordinate, footDistance: Double) -> Bool {
+        let p = Vector3(target, on: geodesic)
+        let bound = ChordBound(target: p, foot: Vector3(foot, on: geodesic), distance: footDistance)
+        var nearer = false
+        index.visit(from: p, keep: { !nearer && bound.mayBeat(chordLowerBound: $0, angle: .pi, limit: threshold) }) { i in
+            let piece = index.pieces[i]
+            let (d, t) = p.distance(toSegment: piece.start, piece.end)
+            if bound.mayBeat(chordLowerBound: d - piece.bow, angle: bound.angle(to: piece, t: t), limit: threshold) { nearer = true }
+        }
+        return !nearer
+    }
+
     func nearestPoint(to target: Coordinate, startingFrom hint: Int?, scratch: inout SearchScratch) -> (nearest: NearestPoint, piece: Int) {
         let p = Vector3(target, on: geodesic)
         var firstPiece = 0, firstChord = Double.infinity, firstT = 0.0, covered = Double.infinity
@@ -219,10 +236,11 @@ private struct ChordBound {
     }
 
     /// False only when every point at chord distance ≥ `c` in a direction within `angle` of the
-    /// best foot is provably farther than the best distance.
-    func mayBeat(chordLowerBound c: Double, angle: Double) -> Bool {
+    /// best foot is provably farther than `limit` (the best distance unless given).
+    func mayBeat(chordLowerBound c: Double, angle: Double, limit: Double? = nil) -> Bool {
+        let limit = limit ?? distance
         guard c > 0 else { return true }
-        guard chord < Self.modelLimit else { return c <= distance }
-        return c + (excess - Self.drift(angle: angle)) * c * c * c <= distance
+        guard chord < Self.modelLimit else { return c <= limit }
+        return c + (excess - Self.drift(angle: angle)) * c * c * c <= limit
     }
 }
