@@ -329,35 +329,40 @@ struct Cell {
     var probe: (rho: Double, theta: Double)?
 }
 
-/// A binary max-heap of cells by `upper`.
+/// A binary max-heap of cells by `upper`. The cells stay where they were pushed and the heap
+/// orders their bounds and places, so a sift moves two words instead of a cell.
 struct CellHeap {
-    private var items: [Cell] = []
+    private var cells: [Cell] = []
+    private var order: [(upper: Double, index: Int)] = []
 
     mutating func push(_ cell: Cell) {
-        items.append(cell)
-        var child = items.count - 1
+        cells.append(cell)
+        order.append((cell.upper, cells.count - 1))
+        var child = order.count - 1
         while child > 0 {
             let parent = (child - 1) / 2
-            guard items[parent].upper < items[child].upper else { break }
-            items.swapAt(parent, child)
+            guard order[parent].upper < order[child].upper else { break }
+            order.swapAt(parent, child)
             child = parent
         }
     }
 
     mutating func pop() -> Cell? {
-        guard let top = items.first else { return nil }
-        let last = items.removeLast()
-        guard !items.isEmpty else { return top }
-        items[0] = last
-        var parent = 0
-        while true {
-            let left = 2 * parent + 1, right = left + 1
-            var largest = parent
-            if left < items.count && items[left].upper > items[largest].upper { largest = left }
-            if right < items.count && items[right].upper > items[largest].upper { largest = right }
-            guard largest != parent else { return top }
-            items.swapAt(parent, largest)
-            parent = largest
+        guard let top = order.first else { return nil }
+        let last = order.removeLast()
+        if !order.isEmpty {
+            order[0] = last
+            var parent = 0
+            while true {
+                let left = 2 * parent + 1, right = left + 1
+                var largest = parent
+                if left < order.count && order[left].upper > order[largest].upper { largest = left }
+                if right < order.count && order[right].upper > order[largest].upper { largest = right }
+                guard largest != parent else { break }
+                order.swapAt(parent, largest)
+                parent = largest
+            }
         }
+        return cells[top.index]
     }
 }
