@@ -22,7 +22,7 @@ extension DistanceAnalyzer {
     ///
     /// d + r bounds it (d is 1-Lipschitz). The point r straight away from the nearest border point
     /// N (continuing the geodesic N→P) reaches it when N stays its nearest point, the usual case,
-    /// settled with one search. Otherwise (the border wraps around the point) a branch and bound
+    /// settled by the index's chords (`isNowhereNearer`) or else one search. Otherwise (the border wraps around the point) a branch and bound
     /// over the disc in geodesic polar coordinates (ρ, θ) about P: the cell with the largest
     /// bound is measured or split until that bound is within `maxTolerance` of the best distance
     /// found. The search starts on the annulus outside ρ = best − d, since no point nearer the
@@ -37,7 +37,7 @@ extension DistanceAnalyzer {
     /// distance at a point of the disc) and gives the cell that point's nearest border point as
     /// a witness.
     func distanceMax(around point: Coordinate, _ result: BorderDistance, radius r: Double) -> Double {
-        let d = result.distanceMetres, geodesic = atlas.border.line.geodesic
+        let d = result.distanceMetres
         var best = d, start: [HingeWitness] = [], measured: (rho: Double, theta: Double)?
         if d > 0 {
             // The far point F lies on the geodesic N→P, d + r from N: when no border point is
@@ -66,7 +66,7 @@ extension DistanceAnalyzer {
 
     /// The border point `x` as a witness for the disc about `point`.
     private func witness(_ x: Coordinate, seenFrom point: Coordinate) -> HingeWitness {
-        let solution = atlas.border.line.geodesic.distanceAndAzimuths(point, x)
+        let solution = geodesic.distanceAndAzimuths(point, x)
         return HingeWitness(distance: solution.distance, azimuth: solution.azimuth1 * .pi / 180, coordinate: x)
     }
 
@@ -77,7 +77,6 @@ extension DistanceAnalyzer {
     private func discSearch(around point: Coordinate, d: Double, r: Double, best: inout Double, start: [HingeWitness],
                             measured: (rho: Double, theta: Double)?,
                             exact: Bool, limit: Int) -> Double? {
-        let geodesic = atlas.border.line.geodesic
         var cells = CellHeap()
         // The largest bound of a cell dropped without entering the heap.
         var dropped = -Double.infinity

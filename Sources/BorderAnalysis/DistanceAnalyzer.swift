@@ -11,6 +11,8 @@ public final class DistanceAnalyzer {
     /// False leaves `nearestPlace` empty and skips its lookup (about a sixth of the work of a row).
     private let findsNearestPlace: Bool
     private var borderSearch: LineSearch
+    /// The border line's ellipsoid, held apart: reached through the atlas, the line would be copied.
+    let geodesic: Geodesic
     /// One per alternative line (none unless the atlas loaded them).
     private var alternativeSearches: [LineSearch]
     /// The alternatives' sources, in the same order.
@@ -26,6 +28,7 @@ public final class DistanceAnalyzer {
         locator = try CountryLocator(atlas.countries)
         placePoints = GeodesicPointSet(atlas.places.map(\.coordinate))
         borderSearch = LineSearch(atlas.border.line)
+        geodesic = atlas.border.line.geodesic
         alternativeSearches = atlas.alternatives.map { LineSearch($0.line) }
         alternativeSources = atlas.alternatives.map(\.source)
     }
