@@ -13,7 +13,7 @@ import Geodesy
 /// theorem 2.2 B). WGS84's curvature 1/(MN) is least at the poles, k² = b²/a⁴, so the sphere of
 /// radius a²/b (6,399,593.6 m) serves everywhere: its distance between the ends is an upper bound
 /// on s(Q, X), hence on the distance from Q to the border. A radial geodesic of the disc
-/// (ρ ≤ a few hundred km) and an inverse solution are minimal.
+/// (ρ ≤ 1,000 km, `sphereRadiusLimit`) and an inverse solution (s ≤ 20,004 km < π/k) are minimal.
 ///
 /// On that sphere the distance from a point and its gradient are closed forms, so a cell of the
 /// disc is bounded by this witness's plane (`PolarCell.plane`) with trigonometry instead of an
