@@ -37,7 +37,7 @@ public struct GeodesicPolyline: Sendable {
         // bounds its geodesic's distance from its chord at any length.
         let meanEdge = chainage.last! / Double(edgeLengths.count)
         self.index = SegmentIndex(vertices: vertices, lengths: zip(chainage, chainage.dropFirst()).map { $1 - $0 },
-                                  geodesic: geodesic, pieceLength: min(max(meanEdge, SegmentIndex.maxPieceLength), 5_000))
+                                  geodesic: geodesic, pieceLength: min(max(meanEdge, SegmentIndex.standardPieceLength), 5_000))
     }
 
     /// Every edge's solution, as `init(_:geodesic:known:)` takes them back.

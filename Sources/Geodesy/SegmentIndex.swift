@@ -33,8 +33,9 @@ struct SegmentIndex: Sendable {
         }
     }
 
-    static let maxPieceLength = 500.0
-    /// The longest piece of this index (`maxPieceLength` unless the line asked for longer).
+    /// The pieces of a dense line and of the fence: their chords stay within 1 cm of their geodesics.
+    static let standardPieceLength = 500.0
+    /// The longest piece of this index (`standardPieceLength` unless the line asked for longer).
     let pieceLength: Double
     /// The largest bow of a piece.
     var maxBow: Double { Self.bow(ofPieceLength: pieceLength) }
@@ -51,12 +52,12 @@ struct SegmentIndex: Sendable {
     let levelCounts: [Int]
 
     /// `lengths[i]` is the geodesic length of edge i; only edges longer than a piece are cut.
-    init(vertices: [Coordinate], lengths: [Double], geodesic: Geodesic, pieceLength: Double = maxPieceLength) {
+    init(vertices: [Coordinate], lengths: [Double], geodesic: Geodesic, pieceLength: Double = standardPieceLength) {
         self.init(lines: [(vertices, lengths)], geodesic: geodesic, pieceLength: pieceLength)
     }
 
     /// Several polylines in one index; edges are numbered on from one line to the next.
-    init(lines: [(vertices: [Coordinate], lengths: [Double])], geodesic: Geodesic, pieceLength: Double = maxPieceLength) {
+    init(lines: [(vertices: [Coordinate], lengths: [Double])], geodesic: Geodesic, pieceLength: Double = standardPieceLength) {
         self.pieceLength = pieceLength
         var pieces: [Piece] = []
         pieces.reserveCapacity(lines.reduce(0) { $0 + $1.vertices.count })
