@@ -81,18 +81,16 @@ extension DistanceAnalyzer {
         // The largest bound of a cell dropped without entering the heap.
         var dropped = -Double.infinity
         // The planes and Lipschitz bound of a witness over a cell.
-        func bound(_ w: HingeWitness, _ cell: PolarCell, reference: (coordinate: Coordinate, azimuth: Double)?, onSphere: SpherePoint)
-            -> (plane: WitnessPlane?, lipschitz: Double) {
+        func bound(_ w: HingeWitness, _ cell: PolarCell, reference: (coordinate: Coordinate, azimuth: Double)?, onSphere: SpherePoint,
+                   circleCurvature: Double) -> (plane: WitnessPlane?, lipschitz: Double) {
             if exact, let reference {
                 let solution = geodesic.distanceAndAzimuths(w.coordinate, reference.coordinate)
                 let turn = (solution.azimuth2 - reference.azimuth) * .pi / 180
-                return (cell.plane(distance: solution.distance, radial: cos(turn), tangential: sin(turn),
-                                   circleCurvature: PolarCell.leastCircleCurvature(radius: cell.rho.upperBound)),
+                return (cell.plane(distance: solution.distance, radial: cos(turn), tangential: sin(turn), circleCurvature: circleCurvature),
                         solution.distance + cell.reach)
             }
             let seen = w.seen(from: onSphere)
-            return (cell.plane(distance: seen.distance, radial: seen.radial, tangential: seen.tangential,
-                               circleCurvature: PolarCell.sphereCircleCurvature(radius: cell.rho.upperBound)),
+            return (cell.plane(distance: seen.distance, radial: seen.radial, tangential: seen.tangential, circleCurvature: circleCurvature),
                     seen.distance + cell.reach)
         }
         func reference(of cell: PolarCell) -> (coordinate: Coordinate, azimuth: Double)? {
@@ -101,16 +99,20 @@ extension DistanceAnalyzer {
         // Seals a cell's bound from its witnesses: into the heap, or dropped when it is settled.
         func file(_ frame: PolarCell, witnesses: [HingeWitness], centreBound: Double, probe: (rho: Double, theta: Double)?) {
             let referencePoint = reference(of: frame), onSphere = SpherePoint(rho: frame.reference, theta: frame.referenceAzimuth)
+            let circleCurvature = exact ? PolarCell.leastCircleCurvature(radius: frame.rho.upperBound)
+                : PolarCell.sphereCircleCurvature(radius: frame.rho.upperBound)
             var planes: [WitnessPlane] = [], upper = centreBound
             planes.reserveCapacity(witnesses.count)
             for w in witnesses {
-                let (plane, lipschitz) = bound(w, frame, reference: referencePoint, onSphere: onSphere)
+                let (plane, lipschitz) = bound(w, frame, reference: referencePoint, onSphere: onSphere, circleCurvature: circleCurvature)
                 upper = min(upper, lipschitz)
                 if let plane { planes.append(plane) }
             }
-            upper = min(upper, CellWitnesses.maxOfMin(planes, frame).value)
+            let model = CellWitnesses.maxOfMin(planes, frame)
+            upper = min(upper, model.value)
             if upper <= best + Self.maxTolerance { dropped = max(dropped, upper); return }
-            cells.push(Cell(frame: frame, upper: upper, witnesses: witnesses, planes: planes, probe: probe))
+            let peak = model.value < .infinity ? (model.tau1, model.tau2) : (0, 0)
+            cells.push(Cell(frame: frame, upper: upper, witnesses: witnesses, planes: planes, peak: peak, probe: probe))
         }
         func push(_ rho: ClosedRange<Double>, _ theta: ClosedRange<Double>, parent: Cell?) {
             // Lipschitz from the centre: no point of the cell is farther than d + ρ1. Once the best
@@ -150,8 +152,7 @@ extension DistanceAnalyzer {
                 // Measured where its planes put its maximum: usually within millimetres of it once
                 // the cell is small, so `best` closes on the bound from below (any point of the
                 // cell is a point of the disc). Its nearest border point joins its witnesses.
-                let model = CellWitnesses.maxOfMin(cell.planes, cell.frame)
-                let (tau1, tau2) = model.value < .infinity ? (model.tau1, model.tau2) : (0, 0)
+                let (tau1, tau2) = cell.peak
                 let probeRho = min(max(cell.frame.reference + tau1, rho.lowerBound), rho.upperBound)
                 let azimuth = min(max(cell.frame.referenceAzimuth + tau2 / max(probeRho, 1), theta.lowerBound), theta.upperBound)
                 let probe = nearestBorderPoint(to: geodesic.direct(from: point, azimuth: azimuth * 180 / .pi, distance: probeRho))
@@ -324,6 +325,8 @@ struct Cell {
     var witnesses: [HingeWitness]
     /// The planes of its bound, in its frame; they hold over its parts too.
     var planes: [WitnessPlane]
+    /// Where its planes put its maximum, (τ1, τ2) in its frame (its reference point when it has none).
+    var peak: (tau1: Double, tau2: Double)
     /// Where in it the distance has been measured exactly, (ρ, θ), if anywhere.
     var probe: (rho: Double, theta: Double)?
 }
