@@ -39,7 +39,7 @@ struct SegmentIndex: Sendable {
     let pieceLength: Double
     /// The largest bow of a piece.
     var maxBow: Double { Self.bow(ofPieceLength: pieceLength) }
-    static let leafSize = 4
+    static let leafSize = 2
     /// The largest normal curvature of the WGS84 ellipsoid, 1/(a(1 − e²)), at the equator along the meridian.
     static let maxCurvature = 1 / 6_335_439.327
 
