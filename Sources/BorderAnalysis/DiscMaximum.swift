@@ -13,9 +13,6 @@ extension DistanceAnalyzer {
     static let sphereEvaluations = 2_000
     /// The comparison sphere is used for discs up to this radius (a hinge needs minimal geodesics).
     static let sphereRadiusLimit = 1_000_000.0
-    /// Border points a cell keeps to bound the distance over it (its own probe's nearest and its
-    /// parent's).
-    static let witnessesPerCell = 2
 
     /// The largest distance to the border over the disc of radius `r` around `point`, from above
     /// and within `maxTolerance`.
@@ -38,7 +35,7 @@ extension DistanceAnalyzer {
     /// a witness.
     func distanceMax(around point: Coordinate, _ result: BorderDistance, radius r: Double) -> Double {
         let d = result.distanceMetres
-        var best = d, start: [HingeWitness] = [], measured: (rho: Double, theta: Double)?
+        var best = d, start = UpToTwo<HingeWitness>(), measured: (rho: Double, theta: Double)?
         if d > 0 {
             // The far point F lies on the geodesic N→P, d + r from N: when no border point is
             // nearer F than d + r − 1 m (chords alone, usually), N is as near as any and d + r is
@@ -49,8 +46,8 @@ extension DistanceAnalyzer {
             if far.distance >= d + r - Self.maxTolerance { return d + r }
             best = far.distance
             // N, seen from P against the arrival of N→P, and the far point's nearest.
-            start = [HingeWitness(distance: d, azimuth: (result.awayAzimuth + 180) * .pi / 180, coordinate: result.nearest),
-                     witness(far.coordinate, seenFrom: point)]
+            start = UpToTwo(HingeWitness(distance: d, azimuth: (result.awayAzimuth + 180) * .pi / 180, coordinate: result.nearest),
+                            witness(far.coordinate, seenFrom: point))
             // The far point has been measured: its first sector need not be.
             let away = result.awayAzimuth * .pi / 180
             measured = (r, away < 0 ? away + 2 * .pi : away)
@@ -74,7 +71,7 @@ extension DistanceAnalyzer {
     /// from inverse solutions; `measured` is a point of the disc whose distance `best` already
     /// holds (its first sector is not measured again). Nil when the sphere's search reaches
     /// `limit` without closing; the exact one then returns its upper bound.
-    private func discSearch(around point: Coordinate, d: Double, r: Double, best: inout Double, start: [HingeWitness],
+    private func discSearch(around point: Coordinate, d: Double, r: Double, best: inout Double, start: UpToTwo<HingeWitness>,
                             measured: (rho: Double, theta: Double)?,
                             exact: Bool, limit: Int) -> Double? {
         var cells = CellHeap()
@@ -97,12 +94,11 @@ extension DistanceAnalyzer {
             exact ? geodesic.directWithAzimuth(from: point, azimuth: cell.referenceAzimuth * 180 / .pi, distance: cell.reference) : nil
         }
         // Seals a cell's bound from its witnesses: into the heap, or dropped when it is settled.
-        func file(_ frame: PolarCell, witnesses: [HingeWitness], centreBound: Double, probe: (rho: Double, theta: Double)?) {
+        func file(_ frame: PolarCell, witnesses: UpToTwo<HingeWitness>, centreBound: Double, probe: (rho: Double, theta: Double)?) {
             let referencePoint = reference(of: frame), onSphere = SpherePoint(rho: frame.reference, theta: frame.referenceAzimuth)
             let circleCurvature = exact ? PolarCell.leastCircleCurvature(radius: frame.rho.upperBound)
                 : PolarCell.sphereCircleCurvature(radius: frame.rho.upperBound)
-            var planes: [WitnessPlane] = [], upper = centreBound
-            planes.reserveCapacity(witnesses.count)
+            var planes = UpToTwo<WitnessPlane>(), upper = centreBound
             for w in witnesses {
                 let (plane, lipschitz) = bound(w, frame, reference: referencePoint, onSphere: onSphere, circleCurvature: circleCurvature)
                 upper = min(upper, lipschitz)
@@ -159,8 +155,8 @@ extension DistanceAnalyzer {
                 best = max(best, probe.distance)
                 // Often a border vertex the cell already has: its hinge is known.
                 let known = cell.witnesses.first { $0.coordinate == probe.coordinate }
-                let witnesses = [known ?? witness(probe.coordinate, seenFrom: point)]
-                    + cell.witnesses.filter { $0.coordinate != probe.coordinate }.prefix(Self.witnessesPerCell - 1)
+                let other = cell.witnesses.first { $0.coordinate != probe.coordinate }
+                let witnesses = UpToTwo(known ?? witness(probe.coordinate, seenFrom: point), other)
                 file(cell.frame, witnesses: witnesses, centreBound: cell.upper, probe: (probeRho, azimuth))
                 evaluations += 1
                 continue
@@ -276,31 +272,31 @@ enum CellWitnesses {
     /// three planes meet inside; the function is evaluated at every such candidate, each a point
     /// of the rectangle, so the largest value is the maximum itself (returned with where it is).
     /// Infinity with no plane.
-    static func maxOfMin(_ planes: [WitnessPlane], _ cell: PolarCell) -> (value: Double, tau1: Double, tau2: Double) {
+    static func maxOfMin(_ planes: some RandomAccessCollection<WitnessPlane>, _ cell: PolarCell) -> (value: Double, tau1: Double, tau2: Double) {
         maxOfMin(planes, tau1: cell.tau1, tau2: -cell.arcHalf...cell.arcHalf)
     }
 
     /// The same over any rectangle of the planes' frame.
-    static func maxOfMin(_ planes: [WitnessPlane], tau1 tau1Range: ClosedRange<Double>, tau2 tau2Range: ClosedRange<Double>)
-        -> (value: Double, tau1: Double, tau2: Double) {
+    static func maxOfMin(_ planes: some RandomAccessCollection<WitnessPlane>, tau1 tau1Range: ClosedRange<Double>,
+                         tau2 tau2Range: ClosedRange<Double>) -> (value: Double, tau1: Double, tau2: Double) {
         guard !planes.isEmpty else { return (.infinity, 0, 0) }
-        let slack = 1e-9 * (tau1Range.upperBound - tau1Range.lowerBound + tau2Range.upperBound - tau2Range.lowerBound)
+        let (low1, high1, low2, high2) = (tau1Range.lowerBound, tau1Range.upperBound, tau2Range.lowerBound, tau2Range.upperBound)
+        let slack = 1e-9 * (high1 - low1 + high2 - low2)
         var best = (value: -Double.infinity, tau1: 0.0, tau2: 0.0)
         func consider(_ tau1: Double, _ tau2: Double) {
-            guard tau1 >= tau1Range.lowerBound - slack, tau1 <= tau1Range.upperBound + slack,
-                  tau2 >= tau2Range.lowerBound - slack, tau2 <= tau2Range.upperBound + slack else { return }
-            let value = planes.lazy.map { $0.value(tau1, tau2) }.min()!
+            guard tau1 >= low1 - slack, tau1 <= high1 + slack, tau2 >= low2 - slack, tau2 <= high2 + slack else { return }
+            var value = Double.infinity
+            for plane in planes { value = min(value, plane.value(tau1, tau2)) }
             if value > best.value { best = (value, tau1, tau2) }
         }
-        let tau1Ends = [tau1Range.lowerBound, tau1Range.upperBound], tau2Ends = [tau2Range.lowerBound, tau2Range.upperBound]
-        for tau1 in tau1Ends { for tau2 in tau2Ends { consider(tau1, tau2) } }
+        consider(low1, low2); consider(low1, high2); consider(high1, low2); consider(high1, high2)
         for i in planes.indices {
             for j in planes.indices where j > i {
                 let (c, a, b) = (planes[i].constant - planes[j].constant, planes[i].radial - planes[j].radial,
                                  planes[i].tangential - planes[j].tangential)
                 // The crease c + a·τ1 + b·τ2 = 0 against the four edges.
-                if b != 0 { for tau1 in tau1Ends { consider(tau1, -(c + a * tau1) / b) } }
-                if a != 0 { for tau2 in tau2Ends { consider(-(c + b * tau2) / a, tau2) } }
+                if b != 0 { consider(low1, -(c + a * low1) / b); consider(high1, -(c + a * high1) / b) }
+                if a != 0 { consider(-(c + b * low2) / a, low2); consider(-(c + b * high2) / a, high2) }
                 for k in planes.indices where k > j {
                     let (c2, a2, b2) = (planes[i].constant - planes[k].constant, planes[i].radial - planes[k].radial,
                                         planes[i].tangential - planes[k].tangential)
@@ -321,10 +317,10 @@ struct Cell {
     var frame: PolarCell
     /// No point of the cell is farther from the border.
     var upper: Double
-    /// Border points near the cell, the latest measured first.
-    var witnesses: [HingeWitness]
+    /// Border points near the cell, the latest measured first: its probe's nearest and its parent's.
+    var witnesses: UpToTwo<HingeWitness>
     /// The planes of its bound, in its frame; they hold over its parts too.
-    var planes: [WitnessPlane]
+    var planes: UpToTwo<WitnessPlane>
     /// Where its planes put its maximum, (τ1, τ2) in its frame (its reference point when it has none).
     var peak: (tau1: Double, tau2: Double)
     /// Where in it the distance has been measured exactly, (ρ, θ), if anywhere.
