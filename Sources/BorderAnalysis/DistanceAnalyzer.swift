@@ -58,7 +58,7 @@ public final class DistanceAnalyzer {
     /// True when no border point is nearer `point` than `threshold`, shown from chords alone
     /// (`GeodesicPolyline.isNowhereNearer`), `foot` being a border point at `footDistance`.
     func borderIsNowhereNearer(than threshold: Double, to point: Coordinate, foot: Coordinate, footDistance: Double) -> Bool {
-        borderSearch.line.isNowhereNearer(than: threshold, to: point, foot: foot, footDistance: footDistance)
+        borderSearch.isNowhereNearer(than: threshold, to: point, foot: foot, footDistance: footDistance)
     }
 
     /// The distance to the atlas's alternative line number `line`.
@@ -98,4 +98,9 @@ private struct LineSearch {
     init(_ line: GeodesicPolyline) { self.line = line }
 
     mutating func nearestPoint(to point: Coordinate) -> NearestPoint { line.nearestPoint(to: point, hints: &hints) }
+
+    /// Mutating only to borrow the line in place, as above.
+    mutating func isNowhereNearer(than threshold: Double, to point: Coordinate, foot: Coordinate, footDistance: Double) -> Bool {
+        line.isNowhereNearer(than: threshold, to: point, foot: foot, footDistance: footDistance)
+    }
 }

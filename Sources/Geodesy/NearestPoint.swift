@@ -156,7 +156,12 @@ extension GeodesicPolyline {
     private func refine(edge: Int, target: Coordinate, guess: Double) -> EdgeFoot {
         let ends = EdgeFoot.Ends(start: vertices[edge], end: vertices[edge + 1], length: chainage[edge + 1] - chainage[edge],
                                  startAzimuth: startAzimuths[edge], endAzimuth: endAzimuths[edge])
-        return EdgeFoot.find(ends, target: target, near: guess, geodesic: geodesic) { segment(edge) }
+        // The closure captures the ends, not the line: capturing `self` copied the whole line
+        // (retaining its eleven arrays) for every edge refined.
+        let geodesic = geodesic
+        return EdgeFoot.find(ends, target: target, near: guess, geodesic: geodesic) {
+            geodesic.segment(from: ends.start, azimuth: ends.startAzimuth, length: ends.length)
+        }
     }
 
     private func describe(_ foot: EdgeFoot, edge: Int) -> NearestPoint {
