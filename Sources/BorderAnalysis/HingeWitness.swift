@@ -29,12 +29,14 @@ struct HingeWitness {
     let azimuth: Double
     /// X itself, for the exact planes of the fallback.
     let coordinate: Coordinate
-    /// sin and cos of k·s, used for every cell.
+    /// sin and cos of k·s and of the azimuth, used for every cell.
     private let sine: Double, cosine: Double
+    private let azimuthSine: Double, azimuthCosine: Double
 
     init(distance: Double, azimuth: Double, coordinate: Coordinate) {
         (self.distance, self.azimuth, self.coordinate) = (distance, azimuth, coordinate)
         (sine, cosine) = (sin(Self.curvature * distance), cos(Self.curvature * distance))
+        (azimuthSine, azimuthCosine) = (sin(azimuth), cos(azimuth))
     }
 
     /// The comparison sphere's curvature k (its radius is 1/k = a²/b).
@@ -55,10 +57,12 @@ struct HingeWitness {
     /// direction from C to X, whose opposite is the gradient.
     func seen(from point: SpherePoint) -> (distance: Double, radial: Double, tangential: Double) {
         let (sinRho, cosRho, sinS, cosS) = (point.sine, point.cosine, sine, cosine)
-        let alpha = azimuth - point.theta
-        let along = sinS * cos(alpha) * cosRho - cosS * sinRho      // X · radial
-        let across = sinS * sin(alpha)                              // X · tangential
-        let towards = sinRho * sinS * cos(alpha) + cosRho * cosS    // X · C
+        // cos α and sin α from the angles' own sines and cosines (no trigonometry per cell).
+        let cosAlpha = azimuthCosine * point.thetaCosine + azimuthSine * point.thetaSine
+        let sinAlpha = azimuthSine * point.thetaCosine - azimuthCosine * point.thetaSine
+        let along = sinS * cosAlpha * cosRho - cosS * sinRho        // X · radial
+        let across = sinS * sinAlpha                                // X · tangential
+        let towards = sinRho * sinS * cosAlpha + cosRho * cosS      // X · C
         let sine = (along * along + across * across).squareRoot()
         let angle = atan2(sine, towards)
         guard sine > 0 else { return (angle / Self.curvature + 1e-6, 1, 0) }
@@ -66,14 +70,14 @@ struct HingeWitness {
     }
 }
 
-/// A point (ρ, θ) of the disc on the comparison sphere, with the sine and cosine of kρ that every
-/// witness's `seen(from:)` needs.
+/// A point (ρ, θ) of the disc on the comparison sphere, with the sines and cosines of kρ and θ
+/// that every witness's `seen(from:)` needs.
 struct SpherePoint {
-    let theta: Double
     let sine: Double, cosine: Double
+    let thetaSine: Double, thetaCosine: Double
 
     init(rho: Double, theta: Double) {
-        self.theta = theta
         (sine, cosine) = (sin(HingeWitness.curvature * rho), cos(HingeWitness.curvature * rho))
+        (thetaSine, thetaCosine) = (sin(theta), cos(theta))
     }
 }
