@@ -265,47 +265,35 @@ struct WitnessPlane {
 }
 
 enum CellWitnesses {
-    /// The maximum over the cell's rectangle τ1 ∈ [ρ0 − ρref, ρ1 − ρref], |τ2| ≤ T2 of the least of the planes: a
-    /// bound on the distance to the border over the cell, since d(Q) ≤ s(Q, X) for every border
-    /// point X. The least of linear functions is concave and piecewise linear, so its maximum over
-    /// the rectangle lies at a corner, where a crease (two planes equal) meets an edge, or where
-    /// three planes meet inside; the function is evaluated at every such candidate, each a point
-    /// of the rectangle, so the largest value is the maximum itself (returned with where it is).
+    /// The maximum over the cell's rectangle τ1 ∈ [ρ0 − ρref, ρ1 − ρref], |τ2| ≤ T2 of the lesser of
+    /// the planes: a bound on the distance to the border over the cell, since d(Q) ≤ s(Q, X) for
+    /// every border point X. The lesser of two linear functions is concave and piecewise linear, so
+    /// its maximum over the rectangle lies at a corner or where the crease (the two planes equal)
+    /// meets an edge; the function is evaluated at every such candidate, each a point of the
+    /// rectangle, so the largest value is the maximum itself (returned with where it is).
     /// Infinity with no plane.
-    static func maxOfMin(_ planes: some RandomAccessCollection<WitnessPlane>, _ cell: PolarCell) -> (value: Double, tau1: Double, tau2: Double) {
+    static func maxOfMin(_ planes: UpToTwo<WitnessPlane>, _ cell: PolarCell) -> (value: Double, tau1: Double, tau2: Double) {
         maxOfMin(planes, tau1: cell.tau1, tau2: -cell.arcHalf...cell.arcHalf)
     }
 
     /// The same over any rectangle of the planes' frame.
-    static func maxOfMin(_ planes: some RandomAccessCollection<WitnessPlane>, tau1 tau1Range: ClosedRange<Double>,
+    static func maxOfMin(_ planes: UpToTwo<WitnessPlane>, tau1 tau1Range: ClosedRange<Double>,
                          tau2 tau2Range: ClosedRange<Double>) -> (value: Double, tau1: Double, tau2: Double) {
-        guard !planes.isEmpty else { return (.infinity, 0, 0) }
+        guard let p = planes.first else { return (.infinity, 0, 0) }
+        let q = planes.count == 2 ? planes[1] : p
         let (low1, high1, low2, high2) = (tau1Range.lowerBound, tau1Range.upperBound, tau2Range.lowerBound, tau2Range.upperBound)
         let slack = 1e-9 * (high1 - low1 + high2 - low2)
         var best = (value: -Double.infinity, tau1: 0.0, tau2: 0.0)
         func consider(_ tau1: Double, _ tau2: Double) {
             guard tau1 >= low1 - slack, tau1 <= high1 + slack, tau2 >= low2 - slack, tau2 <= high2 + slack else { return }
-            var value = Double.infinity
-            for plane in planes { value = min(value, plane.value(tau1, tau2)) }
+            let value = min(p.value(tau1, tau2), q.value(tau1, tau2))
             if value > best.value { best = (value, tau1, tau2) }
         }
         consider(low1, low2); consider(low1, high2); consider(high1, low2); consider(high1, high2)
-        for i in planes.indices {
-            for j in planes.indices where j > i {
-                let (c, a, b) = (planes[i].constant - planes[j].constant, planes[i].radial - planes[j].radial,
-                                 planes[i].tangential - planes[j].tangential)
-                // The crease c + a·τ1 + b·τ2 = 0 against the four edges.
-                if b != 0 { consider(low1, -(c + a * low1) / b); consider(high1, -(c + a * high1) / b) }
-                if a != 0 { consider(-(c + b * low2) / a, low2); consider(-(c + b * high2) / a, high2) }
-                for k in planes.indices where k > j {
-                    let (c2, a2, b2) = (planes[i].constant - planes[k].constant, planes[i].radial - planes[k].radial,
-                                        planes[i].tangential - planes[k].tangential)
-                    let determinant = a * b2 - a2 * b
-                    guard determinant != 0 else { continue }
-                    consider((-c * b2 + c2 * b) / determinant, (-a * c2 + a2 * c) / determinant)
-                }
-            }
-        }
+        // The crease c + a·τ1 + b·τ2 = 0 against the four edges (none with one plane: a = b = 0).
+        let (c, a, b) = (p.constant - q.constant, p.radial - q.radial, p.tangential - q.tangential)
+        if b != 0 { consider(low1, -(c + a * low1) / b); consider(high1, -(c + a * high1) / b) }
+        if a != 0 { consider(-(c + b * low2) / a, low2); consider(-(c + b * high2) / a, high2) }
         // Rounding in the candidates' positions moves the value by far less than this.
         best.value += 1e-6
         return best
