@@ -57,6 +57,13 @@ extension Array where Element == UInt8 {
     /// Appends a JSON string literal (RFC 8259 escapes; control characters as \u00XX).
     public mutating func appendJSONString(_ text: String) {
         append(0x22)
+        // Most strings need no escape: their bytes go in at once.
+        let needsEscapes = text.utf8.withContiguousStorageIfAvailable { $0.contains { $0 == 0x22 || $0 == 0x5C || $0 < 0x20 } } ?? true
+        if !needsEscapes {
+            append(contentsOf: text.utf8)
+            append(0x22)
+            return
+        }
         for byte in text.utf8 {
             switch byte {
             case 0x22: append(contentsOf: [0x5C, 0x22])

@@ -208,25 +208,29 @@ extension Array where Element == UInt8 {
     /// Makes the bytes from `start` on one CSV field, as `appendCSVField` writes it: quoted, with
     /// every `"` doubled, when they hold a quote, a comma or a line break; else as they are.
     private mutating func quoteCSVField(from start: Int) {
-        var quotes = 0, needsQuoting = false
-        for byte in self[start...] {
-            if byte == 0x22 { quotes += 1 }
-            if byte == 0x22 || byte == 0x2C || byte == 0x0A || byte == 0x0D { needsQuoting = true }
+        let (quotes, needsQuoting) = withUnsafeBufferPointer { bytes in
+            var quotes = 0, needsQuoting = false
+            for byte in bytes[start...] {
+                if byte == 0x22 { quotes += 1 }
+                if byte == 0x22 || byte == 0x2C || byte == 0x0A || byte == 0x0D { needsQuoting = true }
+            }
+            return (quotes, needsQuoting)
         }
         guard needsQuoting else { return }
-        var read = count - 1
+        let end = count
         append(contentsOf: repeatElement(0, count: quotes + 2))
-        var write = count - 1
-        self[write] = 0x22
-        write -= 1
-        while read >= start {
-            let byte = self[read]
-            self[write] = byte
-            write -= 1
-            if byte == 0x22 { self[write] = 0x22; write -= 1 }
-            read -= 1
+        // Through raw buffers: this runs for every row's `distance_by_source`.
+        withUnsafeMutableBufferPointer { bytes in
+            var write = bytes.count - 1
+            bytes[write] = 0x22
+            for read in stride(from: end - 1, through: start, by: -1) {
+                let byte = bytes[read]
+                write -= 1
+                bytes[write] = byte
+                if byte == 0x22 { write -= 1; bytes[write] = 0x22 }
+            }
+            bytes[write - 1] = 0x22
         }
-        self[write] = 0x22
     }
 
     mutating func appendJSONNumbers(_ pairs: [(String, Double)], decimals: Int) {
