@@ -321,6 +321,12 @@ struct CellHeap {
     private var cells: [Cell] = []
     private var order: [(upper: Double, index: Int)] = []
 
+    /// Room for a typical search's cells at once (about 25; growing from empty copied them five times).
+    init() {
+        cells.reserveCapacity(32)
+        order.reserveCapacity(32)
+    }
+
     mutating func push(_ cell: Cell) {
         cells.append(cell)
         order.append((cell.upper, cells.count - 1))
