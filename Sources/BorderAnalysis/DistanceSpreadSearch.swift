@@ -7,11 +7,15 @@ extension DistanceAnalyzer {
     /// when the atlas has none loaded (`Atlas.withAlternatives()`).
     public func spread(at point: Coordinate, _ result: BorderDistance) -> DistanceSpread? {
         guard !atlas.alternatives.isEmpty else { return nil }
-        var bySource = [(DistanceSpread.bundledSource, result.distanceMetres)]
+        var bySource: [(String, Double)] = []
+        bySource.reserveCapacity(1 + alternativeSources.count)
+        bySource.append((DistanceSpread.bundledSource, result.distanceMetres))
+        var (least, most) = (result.distanceMetres, result.distanceMetres)
         for n in alternativeSources.indices {
-            bySource.append((alternativeSources[n], alternativeDistance(to: point, line: n)))
+            let distance = alternativeDistance(to: point, line: n)
+            bySource.append((alternativeSources[n], distance))
+            (least, most) = (min(least, distance), max(most, distance))
         }
-        let distances = bySource.map(\.1)
-        return DistanceSpread(spreadMetres: distances.max()! - distances.min()!, bySource: bySource)
+        return DistanceSpread(spreadMetres: most - least, bySource: bySource)
     }
 }
