@@ -32,7 +32,9 @@ extension DistanceAnalyzer {
     /// A cell with the largest bound that has not been measured is measured once, exactly, at the
     /// point where its planes put its maximum: that raises the best distance found (always a
     /// distance at a point of the disc) and gives the cell that point's nearest border point as
-    /// a witness.
+    /// a witness. Before that, a cell that lacks the latest measured point's border point is
+    /// bounded again with it (its bound can only fall): neighbouring cells usually share their
+    /// nearest border, and a few planes cost far less than a measurement.
     func distanceMax(around point: Coordinate, _ result: BorderDistance, radius r: Double) -> Double {
         let d = result.distanceMetres
         var best = d, start = UpToTwo<HingeWitness>(), measured: (rho: Double, theta: Double)?
@@ -140,10 +142,19 @@ extension DistanceAnalyzer {
             push(inner...r, theta, parent: nil)
         }
         var evaluations = sectors
+        // The border point nearest the latest measured point: often near the other cells too.
+        var latest: HingeWitness?
         while let cell = cells.pop() {
             if cell.upper <= best + Self.maxTolerance { return max(cell.upper, best, dropped) }
             if evaluations >= limit { return exact ? max(cell.upper, best, dropped) : nil }
             let (rho, theta) = (cell.frame.rho, cell.frame.theta)
+            if cell.probe == nil, let latest, !cell.witnesses.contains(where: { $0.coordinate == latest.coordinate }) {
+                // Bounded again with it before being measured: a few planes cost far less than a
+                // measurement, and often settle the cell or lower it below others.
+                file(cell.frame, witnesses: UpToTwo(latest, cell.witnesses.first), centreBound: cell.upper, probe: nil)
+                evaluations += 1
+                continue
+            }
             if cell.probe == nil {
                 // Measured where its planes put its maximum: usually within millimetres of it once
                 // the cell is small, so `best` closes on the bound from below (any point of the
@@ -157,6 +168,7 @@ extension DistanceAnalyzer {
                 let known = cell.witnesses.first { $0.coordinate == probe.coordinate }
                 let other = cell.witnesses.first { $0.coordinate != probe.coordinate }
                 let witnesses = UpToTwo(known ?? witness(probe.coordinate, seenFrom: point), other)
+                latest = witnesses.first
                 file(cell.frame, witnesses: witnesses, centreBound: cell.upper, probe: (probeRho, azimuth))
                 evaluations += 1
                 continue
