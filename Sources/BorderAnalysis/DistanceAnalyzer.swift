@@ -3,7 +3,8 @@ import Foundation
 import Geodesy
 
 /// Measures points against the border. Holds GEOS state for the country test, so each thread
-/// makes its own analyzer from the shared `Atlas`.
+/// makes its own analyzer from the shared `Atlas`; it searches its own copies of the lines, on its
+/// own ellipsoid constants (`GeodesicPolyline.withOwnStorage`).
 public final class DistanceAnalyzer {
     public let atlas: Atlas
     private let locator: CountryLocator
@@ -26,10 +27,11 @@ public final class DistanceAnalyzer {
         self.atlas = atlas
         self.findsNearestPlace = findsNearestPlace
         locator = try CountryLocator(atlas.countries)
-        placePoints = GeodesicPointSet(atlas.places.map(\.coordinate))
-        borderSearch = LineSearch(atlas.border.line)
-        geodesic = atlas.border.line.geodesic
-        alternativeSearches = atlas.alternatives.map { LineSearch($0.line) }
+        let geodesic = atlas.border.line.geodesic.withOwnConstants()
+        self.geodesic = geodesic
+        placePoints = GeodesicPointSet(atlas.places.map(\.coordinate), geodesic: geodesic)
+        borderSearch = LineSearch(try atlas.border.line.withOwnStorage(geodesic: geodesic))
+        alternativeSearches = try atlas.alternatives.map { LineSearch(try $0.line.withOwnStorage(geodesic: geodesic)) }
         alternativeSources = atlas.alternatives.map(\.source)
     }
 

@@ -50,7 +50,7 @@ extension DistanceAnalyzer {
     /// N cos φ ≥ a cos φ.
     func sideIsCertain(around point: Coordinate, _ result: BorderDistance, radius r: Double) -> Bool {
         guard result.distanceMetres > r else { return false }
-        let a = Geodesic.wgs84.equatorialRadius, f = Geodesic.wgs84.flattening
+        let a = geodesic.equatorialRadius, f = geodesic.flattening
         let meridionalMin = a * (1 - f * (2 - f))
         let dLatitude = r / meridionalMin * 180 / .pi
         let latitudeMax = abs(point.latitude) + dLatitude

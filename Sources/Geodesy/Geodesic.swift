@@ -18,6 +18,12 @@ public struct Geodesic: Sendable {
 
     public static let wgs84 = Geodesic(equatorialRadius: 6_378_137, flattening: 1 / 298.257223563)
 
+    /// The same ellipsoid with constants of its own. Every copy of a `Geodesic` retains its
+    /// constants, and threads sharing one contend for that reference count: give each thread its own.
+    public func withOwnConstants() -> Geodesic {
+        Geodesic(equatorialRadius: equatorialRadius, flattening: flattening)
+    }
+
     public var equatorialRadius: Double { constants.pointer.pointee.a }
     public var flattening: Double { constants.pointer.pointee.f }
 
