@@ -53,13 +53,20 @@ extension JSONValue {
     }
 }
 
+extension String {
+    /// True when the string holds a quote, a backslash or a control character, which a JSON
+    /// string literal escapes; most strings hold none.
+    public var needsJSONEscapes: Bool {
+        utf8.withContiguousStorageIfAvailable { $0.contains { $0 == 0x22 || $0 == 0x5C || $0 < 0x20 } } ?? true
+    }
+}
+
 extension Array where Element == UInt8 {
     /// Appends a JSON string literal (RFC 8259 escapes; control characters as \u00XX).
     public mutating func appendJSONString(_ text: String) {
         append(0x22)
         // Most strings need no escape: their bytes go in at once.
-        let needsEscapes = text.utf8.withContiguousStorageIfAvailable { $0.contains { $0 == 0x22 || $0 == 0x5C || $0 < 0x20 } } ?? true
-        if !needsEscapes {
+        if !text.needsJSONEscapes {
             append(contentsOf: text.utf8)
             append(0x22)
             return

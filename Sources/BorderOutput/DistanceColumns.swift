@@ -196,8 +196,14 @@ extension Array where Element == UInt8 {
             } else {
                 appendDescription(place)
             }
+        case .numbers(let pairs, let decimals) where !pairs.isEmpty && !pairs.contains(where: \.0.needsJSONEscapes):
+            // The object's text as one CSV field, written quoted at once: it holds quotes (its
+            // names', each doubled) and commas.
+            append(0x22)
+            appendJSONNumbers(pairs, decimals: decimals, quote: .doubled)
+            append(0x22)
         case .numbers(let pairs, let decimals):
-            // The object's text as one CSV field, quoted in place rather than through a String.
+            // Names that need escapes (or none): quoted in place afterwards, rather than through a String.
             let start = count
             appendJSONNumbers(pairs, decimals: decimals)
             quoteCSVField(from: start)
@@ -233,11 +239,21 @@ extension Array where Element == UInt8 {
         }
     }
 
-    mutating func appendJSONNumbers(_ pairs: [(String, Double)], decimals: Int) {
+    /// How a JSON object's names are quoted: as JSON does, or with each quote doubled, for names
+    /// that need no escapes inside a quoted CSV field.
+    enum NameQuote { case json, doubled }
+
+    mutating func appendJSONNumbers(_ pairs: [(String, Double)], decimals: Int, quote: NameQuote = .json) {
         append(0x7B)
         for (n, (name, value)) in pairs.enumerated() {
             if n > 0 { append(0x2C) }
-            appendJSONString(name)
+            switch quote {
+            case .json: appendJSONString(name)
+            case .doubled:
+                append(contentsOf: [0x22, 0x22])
+                append(contentsOf: name.utf8)
+                append(contentsOf: [0x22, 0x22])
+            }
             append(0x3A)
             if value.isFinite { appendFixed(value, decimals: decimals) } else { append(contentsOf: "null".utf8) }
         }
