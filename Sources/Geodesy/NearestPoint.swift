@@ -236,9 +236,10 @@ private struct ChordBound {
         chord >= Self.modelLimit || excess >= Self.drift(angle: .pi)
     }
 
-    static func drift(angle: Double) -> Double {
-        secondEccentricitySquared * angle / (3 * minRadius * minRadius)
-    }
+    /// e′²/(3R²), the drift's growth per radian (a constant: no division per piece or node).
+    static let driftPerRadian = secondEccentricitySquared / (3 * minRadius * minRadius)
+
+    static func drift(angle: Double) -> Double { driftPerRadian * angle }
 
     /// False only when every point at chord distance ≥ `c` in a direction within `angle` of the
     /// best foot is provably farther than `limit` (the best distance unless given).
