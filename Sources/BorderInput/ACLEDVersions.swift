@@ -88,26 +88,36 @@ struct PlainVersions: Sendable {
 
     init?(_ block: CSVBlock, idColumn: Int, timestampColumn: Int) {
         let bytes = block.bytes
-        guard !bytes.contains(where: { $0 >= 0x80 || $0 == 0x22 || $0 == 0x0D }) else { return nil }
-        var row = block.firstRow, column = 0, fieldStart = 0
-        var id: Range<Int>? = nil, timestamp: Int64 = .min
-        func endField(_ end: Int) {
-            if column == idColumn { id = fieldStart..<end }
-            if column == timestampColumn { timestamp = Self.integer(bytes[fieldStart..<end]) ?? .min }
+        var ranges: [(id: Range<Int>, timestamp: Int64, row: Int)] = []
+        // One pass through a raw buffer (this runs over every byte of the export): a byte that is
+        // not plain (non-ASCII, a quote, a carriage return) gives up, for the general parser.
+        let isPlain = bytes.withUnsafeBufferPointer { buffer -> Bool in
+            var row = block.firstRow, column = 0, fieldStart = 0
+            var id: Range<Int>? = nil, timestamp: Int64 = .min
+            func endField(_ end: Int) {
+                if column == idColumn { id = fieldStart..<end }
+                if column == timestampColumn { timestamp = Self.integer(bytes[fieldStart..<end]) ?? .min }
+            }
+            func endRow() {
+                if let id { ranges.append((id, timestamp, row)) }
+                (row, column, id, timestamp) = (row + 1, 0, nil, .min)
+            }
+            for index in buffer.indices {
+                let byte = buffer[index]
+                if byte >= 0x80 || byte == 0x22 || byte == 0x0D { return false }
+                guard byte == 0x2C || byte == 0x0A else { continue }
+                endField(index)
+                fieldStart = index + 1
+                if byte == 0x0A { endRow() } else { column += 1 }
+            }
+            if fieldStart < buffer.count || column > 0 {
+                endField(buffer.count)
+                endRow()
+            }
+            return true
         }
-        func endRow() {
-            if let id { ranges.append((id, timestamp, row)) }
-            (row, column, id, timestamp) = (row + 1, 0, nil, .min)
-        }
-        for (index, byte) in bytes.enumerated() where byte == 0x2C || byte == 0x0A {
-            endField(index)
-            fieldStart = index + 1
-            if byte == 0x0A { endRow() } else { column += 1 }
-        }
-        if fieldStart < bytes.count || column > 0 {
-            endField(bytes.count)
-            endRow()
-        }
+        guard isPlain else { return nil }
+        self.ranges = ranges
     }
 
     /// `Int64(text.trimmingBlanks)` for ASCII text: blanks are spaces and tabs.
