@@ -128,43 +128,57 @@ struct FeatureScanner {
     private mutating func capture(into out: inout [UInt8]) throws {
         guard let first = try peek() else { throw syntax("unexpected end of input") }
         let isScalar = first != UInt8(ascii: "{") && first != UInt8(ascii: "[") && first != UInt8(ascii: "\"")
-        var depth = 0, inString = false, escaped = false, done = false
+        var value = ValueEnd(isScalar: isScalar), done = false
         while !done {
             guard try peek() != nil else {
                 if isScalar { return }
                 throw syntax("unexpected end of input")
             }
             let start = index
-            buffer.withUnsafeBufferPointer { bytes in
-                var i = index
-                while i < bytes.count {
-                    let byte = bytes[i]
-                    if isScalar {
-                        if byte == 0x2C || byte == 0x5D || byte == 0x7D || byte == 0x20 || byte == 0x0A || byte == 0x0D || byte == 0x09 {
-                            done = true
-                            break
-                        }
-                        i += 1
-                        continue
-                    }
-                    i += 1
-                    if inString {
-                        if escaped { escaped = false } else if byte == 0x5C { escaped = true } else if byte == 0x22 {
-                            inString = false
-                            if depth == 0 { done = true; break }
-                        }
-                    } else if byte == 0x22 {
-                        inString = true
-                    } else if byte == 0x7B || byte == 0x5B {
-                        depth += 1
-                    } else if byte == 0x7D || byte == 0x5D {
-                        depth -= 1
-                        if depth == 0 { done = true; break }
-                    }
-                }
-                index = i
-            }
+            (index, done) = buffer.withUnsafeBufferPointer { value.scan($0, from: start) }
             out.append(contentsOf: buffer[start..<index])
         }
+    }
+}
+
+/// Where a value's bytes end, carried from one chunk to the next: brackets counted outside
+/// strings. The scan keeps its state in locals (this loop reads every byte of a collection on the
+/// reading thread).
+private struct ValueEnd {
+    let isScalar: Bool
+    var depth = 0, inString = false, escaped = false
+
+    init(isScalar: Bool) { self.isScalar = isScalar }
+
+    /// The index after the bytes that belong to the value from `start` on, and whether it ends there.
+    mutating func scan(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> (end: Int, isComplete: Bool) {
+        var (depth, inString, escaped) = (self.depth, self.inString, self.escaped)
+        defer { (self.depth, self.inString, self.escaped) = (depth, inString, escaped) }
+        var i = start
+        while i < bytes.count {
+            let byte = bytes[i]
+            if isScalar {
+                if byte == 0x2C || byte == 0x5D || byte == 0x7D || byte == 0x20 || byte == 0x0A || byte == 0x0D || byte == 0x09 {
+                    return (i, true)
+                }
+                i += 1
+                continue
+            }
+            i += 1
+            if inString {
+                if escaped { escaped = false } else if byte == 0x5C { escaped = true } else if byte == 0x22 {
+                    inString = false
+                    if depth == 0 { return (i, true) }
+                }
+            } else if byte == 0x22 {
+                inString = true
+            } else if byte == 0x7B || byte == 0x5B {
+                depth += 1
+            } else if byte == 0x7D || byte == 0x5D {
+                depth -= 1
+                if depth == 0 { return (i, true) }
+            }
+        }
+        return (i, false)
     }
 }
