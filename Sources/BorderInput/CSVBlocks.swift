@@ -126,23 +126,29 @@ public final class CSVBlockReader {
     }
 
     /// Records line breaks outside quotes. A CR at the very end waits for the next read (it may be CRLF).
+    /// The state is held in locals while the bytes are read (this runs over every byte of the
+    /// input on the reading thread; a class's properties are reached through memory each time).
     private func scan() {
-        pending.withUnsafeBufferPointer { bytes in
+        var (quoted, found) = (insideQuotes, breaks)
+        breaks = []                                   // moved out, so appending does not copy it
+        let atEnd = atEnd
+        scanned = pending.withUnsafeBufferPointer { bytes in
             var i = scanned
             while i < bytes.count {
                 let byte = bytes[i]
                 if byte == 0x22 {
-                    insideQuotes.toggle()
-                } else if !insideQuotes && byte == 0x0A {
-                    breaks.append(i + 1)
-                } else if !insideQuotes && byte == 0x0D {
+                    quoted.toggle()
+                } else if byte == 0x0A && !quoted {
+                    found.append(i + 1)
+                } else if byte == 0x0D && !quoted {
                     if i + 1 == bytes.count && !atEnd { break }
                     if i + 1 < bytes.count && bytes[i + 1] == 0x0A { i += 1 }
-                    breaks.append(i + 1)
+                    found.append(i + 1)
                 }
                 i += 1
             }
-            scanned = i
+            return i
         }
+        (insideQuotes, breaks) = (quoted, found)
     }
 }
