@@ -30,8 +30,8 @@ public final class DistanceAnalyzer {
         let geodesic = atlas.border.line.geodesic.withOwnConstants()
         self.geodesic = geodesic
         placePoints = GeodesicPointSet(atlas.places.map(\.coordinate), geodesic: geodesic)
-        borderSearch = LineSearch(try atlas.border.line.withOwnStorage(geodesic: geodesic))
-        alternativeSearches = try atlas.alternatives.map { LineSearch(try $0.line.withOwnStorage(geodesic: geodesic)) }
+        borderSearch = LineSearch(atlas.border.line.withOwnStorage(geodesic: geodesic))
+        alternativeSearches = atlas.alternatives.map { LineSearch($0.line.withOwnStorage(geodesic: geodesic)) }
         alternativeSources = atlas.alternatives.map(\.source)
     }
 

@@ -51,6 +51,16 @@ struct SegmentIndex: Sendable {
     let levelStarts: [Int]
     let levelCounts: [Int]
 
+    /// The same index in arrays of its own (`GeodesicPolyline.withOwnStorage`): copied, not rebuilt.
+    func withOwnStorage() -> SegmentIndex {
+        SegmentIndex(pieceLength: pieceLength, pieces: pieces.map { $0 }, nodes: nodes.map { $0 },
+                     levelStarts: levelStarts.map { $0 }, levelCounts: levelCounts.map { $0 })
+    }
+
+    private init(pieceLength: Double, pieces: [Piece], nodes: [Sphere], levelStarts: [Int], levelCounts: [Int]) {
+        (self.pieceLength, self.pieces, self.nodes, self.levelStarts, self.levelCounts) = (pieceLength, pieces, nodes, levelStarts, levelCounts)
+    }
+
     /// `lengths[i]` is the geodesic length of edge i; only edges longer than a piece are cut.
     init(vertices: [Coordinate], lengths: [Double], geodesic: Geodesic, pieceLength: Double = standardPieceLength) {
         self.init(lines: [(vertices, lengths)], geodesic: geodesic, pieceLength: pieceLength)
