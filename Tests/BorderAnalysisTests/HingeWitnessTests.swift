@@ -29,8 +29,9 @@ import TestSupport
     }
 
     /// The gradient `seen` returns is the sphere distance's own: its radial and tangential
-    /// components equal central differences of that distance (10 m steps; on the sphere an arc h
-    /// along the circle of radius ρ turns the azimuth by h·k/sin(kρ)), and it is a unit vector.
+    /// components equal central differences of that distance, written here independently by the
+    /// spherical law of cosines (10 m steps; on the sphere an arc h along the circle of radius ρ
+    /// turns the azimuth by h·k/sin(kρ)), and it is a unit vector.
     @Test func theGradientIsTheSphereDistancesDerivative() {
         var generator = SplitMix64(seed: testSeed(14))
         func uniform(_ range: ClosedRange<Double>) -> Double { range.lowerBound + generator.unit() * (range.upperBound - range.lowerBound) }
@@ -40,7 +41,10 @@ import TestSupport
                                        coordinate: Coordinate(longitude: 0, latitude: 0))
             let rho = uniform(2_000...100_000), theta = uniform(-Double.pi...Double.pi)
             let seen = witness.seen(from: SpherePoint(rho: rho, theta: theta))
-            func distance(_ rho: Double, _ theta: Double) -> Double { witness.seen(from: SpherePoint(rho: rho, theta: theta)).distance }
+            let s = witness.distance, azimuth = witness.azimuth
+            func distance(_ rho: Double, _ theta: Double) -> Double {
+                acos(cos(k * rho) * cos(k * s) + sin(k * rho) * sin(k * s) * cos(azimuth - theta)) / k
+            }
             let radial = (distance(rho + h, theta) - distance(rho - h, theta)) / (2 * h)
             let turn = h * k / sin(k * rho)
             let tangential = (distance(rho, theta + turn) - distance(rho, theta - turn)) / (2 * h)
